@@ -6,18 +6,18 @@ package dev.alloydb.jakarta.ra;
  */
 public interface AdapterStatusMBean {
 
-    /** Names of the container threads that ran the connector's Works (refreshes, the delay queue). */
-    String[] getWorkThreadNames();
+  /** Names of the container threads that ran the connector's Works (refreshes, the delay queue). */
+  String[] getWorkThreadNames();
 
-    /** How many connector tasks have run. */
-    long getTasksRun();
+  /** How many connector tasks have run. */
+  long getTasksRun();
 
-    /** How many delayed tasks (scheduled refreshes) are waiting. */
-    int getPendingDelayedTasks();
+  /** How many delayed tasks (scheduled refreshes) are waiting. */
+  int getPendingDelayedTasks();
 
-    /** How many of the adapter's Works are accepted and not yet ended. */
-    int getWorksInFlight();
+  /** How many of the adapter's Works are accepted and not yet ended. */
+  int getWorksInFlight();
 
-    /** How many shared connectors are open. */
-    int getConnectors();
+  /** How many shared connectors are open. */
+  int getConnectors();
 }

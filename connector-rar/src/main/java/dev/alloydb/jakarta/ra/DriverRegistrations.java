@@ -12,24 +12,24 @@ import java.util.Collections;
  */
 final class DriverRegistrations {
 
-    private static final System.Logger LOG = System.getLogger(DriverRegistrations.class.getName());
+  private static final System.Logger LOG = System.getLogger(DriverRegistrations.class.getName());
 
-    private DriverRegistrations() {
-    }
+  private DriverRegistrations() {
+  }
 
-    static void deregisterOwnedBy(ClassLoader adapterLoader) {
-        if (adapterLoader == ClassLoader.getSystemClassLoader()) {
-            // Not deployed in an isolated class loader (plain Java SE, tests): the driver belongs to the JVM.
-            return;
-        }
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (driver.getClass().getClassLoader() == adapterLoader) {
-                try {
-                    DriverManager.deregisterDriver(driver);
-                } catch (SQLException | SecurityException e) {
-                    LOG.log(Level.WARNING, "Could not deregister JDBC driver " + driver.getClass().getName(), e);
-                }
-            }
-        }
+  static void deregisterOwnedBy(ClassLoader adapterLoader) {
+    if (adapterLoader == ClassLoader.getSystemClassLoader()) {
+      // Not deployed in an isolated class loader (plain Java SE, tests): the driver belongs to the JVM.
+      return;
     }
+    for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+      if (driver.getClass().getClassLoader() == adapterLoader) {
+        try {
+          DriverManager.deregisterDriver(driver);
+        } catch (SQLException | SecurityException e) {
+          LOG.log(Level.WARNING, "Could not deregister JDBC driver " + driver.getClass().getName(), e);
+        }
+      }
+    }
+  }
 }

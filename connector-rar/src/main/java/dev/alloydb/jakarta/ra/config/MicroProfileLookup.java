@@ -14,16 +14,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class MicroProfileLookup implements Function<String, Optional<String>> {
 
-    @Override
-    public Optional<String> apply(String key) {
-        Config config;
-        try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            config = loader == null ? ConfigProvider.getConfig() : ConfigProvider.getConfig(loader);
-        } catch (IllegalStateException | ServiceConfigurationError | NoClassDefFoundError e) {
-            // No implementation on this server (or in plain Java SE): pool properties and defaults still apply.
-            return Optional.empty();
-        }
-        return config.getOptionalValue(key, String.class);
+  @Override
+  public Optional<String> apply(String key) {
+    Config config;
+    try {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      config = loader == null ? ConfigProvider.getConfig() : ConfigProvider.getConfig(loader);
+    } catch (IllegalStateException | ServiceConfigurationError | NoClassDefFoundError e) {
+      // No implementation on this server (or in plain Java SE): pool properties and defaults still apply.
+      return Optional.empty();
     }
+    return config.getOptionalValue(key, String.class);
+  }
 }

@@ -14,65 +14,65 @@ import java.sql.Statement;
  */
 final class DelegateHandle implements InvocationHandler {
 
-    private final Object target;
-    private final ConnectionHandle connection;
-    private final Object producer;
+  private final Object target;
+  private final ConnectionHandle connection;
+  private final Object producer;
 
-    private DelegateHandle(Object target, ConnectionHandle connection, Object producer) {
-        this.target = target;
-        this.connection = connection;
-        this.producer = producer;
-    }
+  private DelegateHandle(Object target, ConnectionHandle connection, Object producer) {
+    this.target = target;
+    this.connection = connection;
+    this.producer = producer;
+  }
 
-    static Object wrap(Object target, Class<?> type, ConnectionHandle connection, Object producer) {
-        return Proxy.newProxyInstance(DelegateHandle.class.getClassLoader(), new Class<?>[] {type},
-                new DelegateHandle(target, connection, producer));
-    }
+  static Object wrap(Object target, Class<?> type, ConnectionHandle connection, Object producer) {
+    return Proxy.newProxyInstance(DelegateHandle.class.getClassLoader(), new Class<?>[] {type},
+        new DelegateHandle(target, connection, producer));
+  }
 
-    @Override
-    public Object invoke(Object self, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        int arity = method.getParameterCount();
-        switch (name) {
-            case "equals":
-                return self == args[0];
-            case "hashCode":
-                return System.identityHashCode(self);
-            case "toString":
-                return target.toString();
-            case "getConnection":
-                if (arity == 0) {
-                    return connection.proxy();
-                }
-                break;
-            case "getStatement":
-                if (arity == 0 && target instanceof ResultSet) {
-                    // null for metadata result sets, as JDBC allows for results "produced some other way"
-                    return producer;
-                }
-                break;
-            case "unwrap":
-                if (((Class<?>) args[0]).isInstance(self)) {
-                    return self;
-                }
-                break;
-            case "isWrapperFor":
-                if (((Class<?>) args[0]).isInstance(self)) {
-                    return true;
-                }
-                break;
-            case "close":
-                if (target instanceof Statement statement) {
-                    connection.forget(statement);
-                }
-                break;
-            default:
-                break;
+  @Override
+  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    int arity = method.getParameterCount();
+    switch (name) {
+      case "equals":
+        return self == args[0];
+      case "hashCode":
+        return System.identityHashCode(self);
+      case "toString":
+        return target.toString();
+      case "getConnection":
+        if (arity == 0) {
+          return connection.proxy();
         }
-        Object result = connection.call(connection.owner(), target, method, args);
-        if (result instanceof ResultSet && method.getReturnType() == ResultSet.class) {
-            return wrap(result, ResultSet.class, connection, target instanceof Statement ? self : null);
+        break;
+      case "getStatement":
+        if (arity == 0 && target instanceof ResultSet) {
+          // null for metadata result sets, as JDBC allows for results "produced some other way"
+          return producer;
         }
-        return result;
+        break;
+      case "unwrap":
+        if (((Class<?>) args[0]).isInstance(self)) {
+          return self;
+        }
+        break;
+      case "isWrapperFor":
+        if (((Class<?>) args[0]).isInstance(self)) {
+          return true;
+        }
+        break;
+      case "close":
+        if (target instanceof Statement statement) {
+          connection.forget(statement);
+        }
+        break;
+      default:
+        break;
     }
+    Object result = connection.call(connection.owner(), target, method, args);
+    if (result instanceof ResultSet && method.getReturnType() == ResultSet.class) {
+      return wrap(result, ResultSet.class, connection, target instanceof Statement ? self : null);
+    }
+    return result;
+  }
 }

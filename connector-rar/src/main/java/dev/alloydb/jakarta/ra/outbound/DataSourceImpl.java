@@ -19,88 +19,88 @@ import javax.sql.DataSource;
  */
 public final class DataSourceImpl implements DataSource, Serializable, Referenceable {
 
-    @Serial
-    private static final long serialVersionUID = 1L;
-    private static final String SQLSTATE_CANNOT_CONNECT = "08001";
+  @Serial
+  private static final long serialVersionUID = 1L;
+  private static final String SQLSTATE_CANNOT_CONNECT = "08001";
 
-    private final ManagedConnectionFactoryImpl factory;
-    private final ConnectionManager connectionManager;
-    private Reference reference;
-    private int loginTimeout;
+  private final ManagedConnectionFactoryImpl factory;
+  private final ConnectionManager connectionManager;
+  private Reference reference;
+  private int loginTimeout;
 
-    DataSourceImpl(ManagedConnectionFactoryImpl factory, ConnectionManager connectionManager) {
-        this.factory = factory;
-        this.connectionManager = connectionManager;
+  DataSourceImpl(ManagedConnectionFactoryImpl factory, ConnectionManager connectionManager) {
+    this.factory = factory;
+    this.connectionManager = connectionManager;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return allocate(null);
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) throws SQLException {
+    if (user == null || user.isBlank()) {
+      throw new SQLException("user must not be empty", SQLSTATE_CANNOT_CONNECT);
     }
+    return allocate(new ConnectionRequestInfoImpl(user, password));
+  }
 
-    @Override
-    public Connection getConnection() throws SQLException {
-        return allocate(null);
+  private Connection allocate(ConnectionRequestInfoImpl request) throws SQLException {
+    try {
+      return (Connection) connectionManager.allocateConnection(factory, request);
+    } catch (ResourceException e) {
+      String state = e.getErrorCode() != null && e.getErrorCode().length() == 5
+          ? e.getErrorCode() : SQLSTATE_CANNOT_CONNECT;
+      throw new SQLException(e.getMessage(), state, e);
     }
+  }
 
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-        if (user == null || user.isBlank()) {
-            throw new SQLException("user must not be empty", SQLSTATE_CANNOT_CONNECT);
-        }
-        return allocate(new ConnectionRequestInfoImpl(user, password));
-    }
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
 
-    private Connection allocate(ConnectionRequestInfoImpl request) throws SQLException {
-        try {
-            return (Connection) connectionManager.allocateConnection(factory, request);
-        } catch (ResourceException e) {
-            String state = e.getErrorCode() != null && e.getErrorCode().length() == 5
-                    ? e.getErrorCode() : SQLSTATE_CANNOT_CONNECT;
-            throw new SQLException(e.getMessage(), state, e);
-        }
-    }
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    // Logging goes through java.util.logging; there is no per-DataSource writer.
+  }
 
-    @Override
-    public PrintWriter getLogWriter() {
-        return null;
-    }
+  @Override
+  public void setLoginTimeout(int seconds) {
+    loginTimeout = seconds;
+  }
 
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        // Logging goes through java.util.logging; there is no per-DataSource writer.
-    }
+  @Override
+  public int getLoginTimeout() {
+    return loginTimeout;
+  }
 
-    @Override
-    public void setLoginTimeout(int seconds) {
-        loginTimeout = seconds;
-    }
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("The AlloyDB DataSource logs through java.util.logging directly");
+  }
 
-    @Override
-    public int getLoginTimeout() {
-        return loginTimeout;
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
     }
+    throw new SQLException("Not a wrapper for " + iface.getName());
+  }
 
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        throw new SQLFeatureNotSupportedException("The AlloyDB DataSource logs through java.util.logging directly");
-    }
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
 
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw new SQLException("Not a wrapper for " + iface.getName());
-    }
+  @Override
+  public void setReference(Reference reference) {
+    this.reference = reference;
+  }
 
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
-
-    @Override
-    public void setReference(Reference reference) {
-        this.reference = reference;
-    }
-
-    @Override
-    public Reference getReference() {
-        return reference;
-    }
+  @Override
+  public Reference getReference() {
+    return reference;
+  }
 }

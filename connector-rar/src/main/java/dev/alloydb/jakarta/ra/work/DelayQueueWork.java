@@ -16,58 +16,58 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class DelayQueueWork implements Work, WorkContextProvider {
 
-    private static final System.Logger LOG = System.getLogger(DelayQueueWork.class.getName());
+  private static final System.Logger LOG = System.getLogger(DelayQueueWork.class.getName());
 
-    private final DelayQueue<DelayedTask> queue;
-    private final WorkManagerScheduler scheduler;
-    private final boolean longRunningHint;
-    private volatile boolean released;
+  private final DelayQueue<DelayedTask> queue;
+  private final WorkManagerScheduler scheduler;
+  private final boolean longRunningHint;
+  private volatile boolean released;
 
-    DelayQueueWork(DelayQueue<DelayedTask> queue, WorkManagerScheduler scheduler, boolean longRunningHint) {
-        this.queue = queue;
-        this.scheduler = scheduler;
-        this.longRunningHint = longRunningHint;
-    }
+  DelayQueueWork(DelayQueue<DelayedTask> queue, WorkManagerScheduler scheduler, boolean longRunningHint) {
+    this.queue = queue;
+    this.scheduler = scheduler;
+    this.longRunningHint = longRunningHint;
+  }
 
-    @Override
-    public void run() {
-        scheduler.workStarted();
-        while (!released) {
-            DelayedTask due;
-            try {
-                due = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            if (released) {
-                return;
-            }
-            if (!due.cancelled()) {
-                try {
-                    scheduler.execute(due.task());
-                } catch (RejectedExecutionException e) {
-                    LOG.log(Level.WARNING, "Could not run a delayed AlloyDB connector task", e);
-                }
-            }
+  @Override
+  public void run() {
+    scheduler.workStarted();
+    while (!released) {
+      DelayedTask due;
+      try {
+        due = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (released) {
+        return;
+      }
+      if (!due.cancelled()) {
+        try {
+          scheduler.execute(due.task());
+        } catch (RejectedExecutionException e) {
+          LOG.log(Level.WARNING, "Could not run a delayed AlloyDB connector task", e);
         }
+      }
     }
+  }
 
-    @Override
-    public void release() {
-        released = true;
-        // An already-due marker wakes take(); the loop then sees the flag.
-        queue.add(new DelayedTask(() -> { }, System.nanoTime() - 1, queue));
-    }
+  @Override
+  public void release() {
+    released = true;
+    // An already-due marker wakes take(); the loop then sees the flag.
+    queue.add(new DelayedTask(() -> { }, System.nanoTime() - 1, queue));
+  }
 
-    @Override
-    public List<WorkContext> getWorkContexts() {
-        if (!longRunningHint) {
-            return List.of();
-        }
-        HintsContext hints = new HintsContext();
-        hints.setName("AlloyDB connector delay queue");
-        hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
-        return List.of(hints);
+  @Override
+  public List<WorkContext> getWorkContexts() {
+    if (!longRunningHint) {
+      return List.of();
     }
+    HintsContext hints = new HintsContext();
+    hints.setName("AlloyDB connector delay queue");
+    hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
+    return List.of(hints);
+  }
 }
