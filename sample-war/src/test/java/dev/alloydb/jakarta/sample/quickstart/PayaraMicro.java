@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +102,26 @@ final class PayaraMicro implements AutoCloseable {
                 throw new IllegalStateException("Payara Micro was not ready within " + timeout + "; see " + log);
             }
             Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Checks that the application answers: Payara reports ready even when a deployment failed.
+     *
+     * @throws IllegalStateException if {@code url} does not answer 200
+     */
+    void requireDeployed(URI url) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).build();
+        int status;
+        try {
+            status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("Payara Micro does not answer at " + url + " (" + e + "); see " + log, e);
+        }
+        if (status != 200) {
+            throw new IllegalStateException(url + " answered HTTP " + status
+                    + ": the .rar or the war did not deploy; see " + log);
         }
     }
 

@@ -1,7 +1,10 @@
 package dev.alloydb.jakarta.sample.quickstart;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code ./mvnw -Pquickstart}: starts the local AlloyDB emulator, then Payara Micro with the resource adapter and
@@ -26,6 +29,8 @@ public final class Quickstart {
         Path war = Path.of(args[1]);
         int port = Integer.parseInt(args[2]);
 
+        // The emulator's PostgreSQL logs every start-up step at INFO; a newcomer needs the URL, not that.
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.out.println("Starting the local AlloyDB emulator ...");
         SampleDatabase database = SampleDatabase.start(runtimeDir);
         Stopper stopper = new Stopper(database);
@@ -37,6 +42,7 @@ public final class Quickstart {
             payara = PayaraMicro.launch(runtimeDir, war, port, database.systemProperties());
             stopper.payara(payara);
             payara.awaitReady(BOOT_TIMEOUT);
+            payara.requireDeployed(URI.create("http://localhost:" + port + "/alloydb-sample/api/items"));
         } catch (IllegalStateException e) {
             System.err.println("Payara Micro did not start: " + e.getMessage());
             stopper.stop();
