@@ -61,6 +61,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
   private static AlloyDbEmulator shared;
+  private static CertificateAuthority jvmApiCa;
 
   private final Path workDir;
   private final Faults faults;
@@ -118,7 +119,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       instances = List.copyOf(byUri.values());
 
       AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
-      CertificateAuthority apiCa = CertificateAuthority.create("api.alloydb-emulator");
+      CertificateAuthority apiCa = apiCa();
       ServerIdentity apiIdentity =
           apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
       SSLContext apiTls = sslContext(apiIdentity);
@@ -172,6 +173,17 @@ public final class AlloyDbEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The Admin API's CA is one per JVM, so that every emulator in a test JVM is trusted through the same JVM-wide
+   * trust store (Google's connector can only use {@code -Djavax.net.ssl.trustStore}).
+   */
+  private static synchronized CertificateAuthority apiCa() {
+    if (jvmApiCa == null) {
+      jvmApiCa = CertificateAuthority.create("api.alloydb-emulator");
+    }
+    return jvmApiCa;
+  }
+
   private List<EmulatedInstance> instancesRef() {
     return instances;
   }
@@ -223,7 +235,10 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return restEndpoint + AdminHttpHandler.TOKEN_PATH;
   }
 
-  /** PEM of the CA that signed the Admin API's TLS certificates (not the instances' CA, which rotates). */
+  /**
+   * PEM of the CA that signed the Admin API's TLS certificates (not the instances' CA, which rotates). It is the
+   * same for every emulator in this JVM, so one JVM-wide trust store serves them all.
+   */
   public Path caCertificatePem() {
     return caPem;
   }
