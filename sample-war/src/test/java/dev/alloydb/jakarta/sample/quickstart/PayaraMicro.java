@@ -45,8 +45,7 @@ final class PayaraMicro implements AutoCloseable {
      */
     static PayaraMicro launch(Path runtimeDir, Path war, int port, Path systemProperties) throws IOException {
         requireFreePort(port);
-        Path rootDir = runtimeDir.resolve("root-" + port);
-        deleteRecursively(rootDir);
+        Path rootDir = freshRootDir(runtimeDir, "root-" + port);
         Path log = runtimeDir.resolve("payara-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-jar", "payara-micro.jar",
@@ -142,14 +141,20 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /**
+     * An empty root directory: Payara Micro keeps its domain configuration there, and a second boot on the same
+     * one would find the .rar and the pool of the first (with their old settings) and fail to recreate them.
+     */
+    static Path freshRootDir(Path runtimeDir, String name) throws IOException {
+        Path dir = runtimeDir.resolve(name);
         if (!Files.exists(dir)) {
-            return;
+            return dir;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }
+        return dir;
     }
 }

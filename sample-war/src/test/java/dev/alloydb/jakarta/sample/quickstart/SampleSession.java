@@ -42,12 +42,14 @@ public final class SampleSession implements LauncherSessionListener {
             return;
         }
         Path runtimeDir = Path.of(dir).toAbsolutePath();
+        Path rootDir;
         try {
+            rootDir = PayaraMicro.freshRootDir(runtimeDir, "root-it");
             database = SampleDatabase.start(runtimeDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the AlloyDB emulator", e);
         }
-        System.setProperty(MICRO_OPTIONS, "--rootdir " + runtimeDir.resolve("root-it")
+        System.setProperty(MICRO_OPTIONS, "--rootdir " + rootDir
                 + " --systemproperties " + database.systemProperties()
                 + " --postbootcommandfile " + runtimeDir.resolve("post-boot-commands.asadmin"));
     }
