@@ -220,9 +220,10 @@ class AdminApiTest {
 
   static HttpResponse<String> rest(String method, String endpoint, String path, String token, String body)
       throws Exception {
+    AlloyDbEmulator any = AlloyDbEmulator.shared();
     KeyStore trust = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(emulator.trustStore())) {
-      trust.load(in, emulator.trustStorePassword().toCharArray());
+    try (InputStream in = Files.newInputStream(any.trustStore())) {
+      trust.load(in, any.trustStorePassword().toCharArray());
     }
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
     tmf.init(trust);
