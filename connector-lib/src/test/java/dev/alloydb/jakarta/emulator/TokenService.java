@@ -20,6 +20,8 @@ final class TokenService {
   static final String ALLOYDB_LOGIN = "https://www.googleapis.com/auth/alloydb.login";
   private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Expired tokens are forgotten once this many are remembered, so a long standalone run stays small. */
+  private static final int MAX_REMEMBERED = 10_000;
 
   /** A token the emulator issued, or a verified self-signed JWT. */
   record Grant(String principal, List<String> scopes, Instant expiry) {
@@ -62,6 +64,10 @@ final class TokenService {
     }
     Duration lifetime = faults.accessTokenLifetime();
     String token = "emu." + base64(32);
+    if (issued.size() > MAX_REMEMBERED) {
+      Instant now = Instant.now();
+      issued.values().removeIf(g -> !g.expiry().isAfter(now));
+    }
     issued.put(token, new Grant(account.email(), scopes, Instant.now().plus(lifetime)));
     counters.recordToken(scopes);
     JsonObject response = new JsonObject();
