@@ -96,6 +96,33 @@ class AdminApiTest {
   }
 
   @Test
+  void recordsTheRequestAndTheQuotaProjectHeader() throws Exception {
+    try (com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient billed =
+        com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient.create(
+            com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings.newHttpJsonBuilder()
+                .setEndpoint(emulator.adminApiRestEndpoint())
+                .setQuotaProjectId("billing-project")
+                .setCredentialsProvider(com.google.api.gax.core.FixedCredentialsProvider.create(
+                    client.credentials(TestClient.CLOUD_PLATFORM)))
+                .build())) {
+      billed.generateClientCertificate(GenerateClientCertificateRequest.newBuilder()
+          .setParent(instance.clusterName())
+          .setPublicKey(Pem.encode("PUBLIC KEY", client.key.getPublic().getEncoded()))
+          .setCertDuration(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+          .setUseMetadataExchange(true)
+          .build());
+    }
+    AdminCall call = emulator.counters().adminCallLog().get(0);
+    assertThat(call.quotaProject()).isEqualTo("billing-project");
+    assertThat(call.request()).isInstanceOfSatisfying(GenerateClientCertificateRequest.class, r -> {
+      assertThat(r.getParent()).isEqualTo(instance.clusterName());
+      assertThat(r.getCertDuration().getSeconds()).isEqualTo(3600);
+      assertThat(r.getUseMetadataExchange()).isTrue();
+    });
+    assertThat(call.userAgent()).isNotEmpty();
+  }
+
+  @Test
   void grpcOverTlsAndPlaintextServeTheSameInstance() throws Exception {
     String token = client.token(TestClient.CLOUD_PLATFORM);
     for (ManagedChannel channel : new ManagedChannel[] {tls, plaintext}) {

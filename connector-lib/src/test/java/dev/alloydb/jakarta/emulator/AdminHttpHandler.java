@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.emulator;
 
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.gson.JsonObject;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
@@ -48,7 +49,8 @@ final class AdminHttpHandler implements HttpHandler {
         token(exchange);
       } else if (path.startsWith(PREFIX) && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
         String parent = path.substring(PREFIX.length(), path.length() - INFO_SUFFIX.length());
-        respond(exchange, backend.getConnectionInfo(parent, bearer(exchange), transport, agent(exchange)));
+        respond(exchange, backend.getConnectionInfo(
+            GetConnectionInfoRequest.newBuilder().setParent(parent).build(), caller(exchange)));
       } else if (path.startsWith(PREFIX) && path.endsWith(CERT_SUFFIX) && method.equals("POST")) {
         String parent = path.substring(PREFIX.length(), path.length() - CERT_SUFFIX.length());
         GenerateClientCertificateRequest.Builder request = GenerateClientCertificateRequest.newBuilder();
@@ -63,7 +65,7 @@ final class AdminHttpHandler implements HttpHandler {
         }
         request.setParent(parent);
         respond(exchange,
-            backend.generateClientCertificate(request.build(), bearer(exchange), transport, agent(exchange)));
+            backend.generateClientCertificate(request.build(), caller(exchange)));
       } else {
         throw new AdminException(Status.Code.NOT_FOUND,
             method + " " + path + " is not served by the AlloyDB emulator (v1alpha connectionInfo and "
@@ -100,14 +102,11 @@ final class AdminHttpHandler implements HttpHandler {
     send(exchange, 200, response);
   }
 
-  private static String bearer(HttpExchange exchange) {
+  private Caller caller(HttpExchange exchange) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-  }
-
-  private static String agent(HttpExchange exchange) {
-    String agent = exchange.getRequestHeaders().getFirst("User-Agent");
-    return agent == null ? "" : agent;
+    String bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+    return new Caller(bearer, transport, exchange.getRequestHeaders().getFirst("User-Agent"),
+        exchange.getRequestHeaders().getFirst("x-goog-user-project"));
   }
 
   private static String body(HttpExchange exchange) throws IOException, AdminException {
