@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.emulator;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
@@ -19,11 +20,15 @@ import java.util.Map;
 
 /**
  * The REST mapping of the v1alpha Admin API ({@code GET /v1alpha/{instance}/connectionInfo},
- * {@code POST /v1alpha/{cluster}:generateClientCertificate}) and the OAuth2 token endpoint ({@code POST /token}).
+ * {@code POST /v1alpha/{cluster}:generateClientCertificate}), the OAuth2 token endpoint ({@code POST /token}) and
+ * IAM Credentials {@code POST /v1/projects/-/serviceAccounts/{email}:generateAccessToken}.
  * The query string ({@code $alt=json;enum-encoding=int}, {@code requestId}) is ignored.
  */
 final class AdminHttpHandler implements HttpHandler {
   static final String TOKEN_PATH = "/token";
+  /** IAM Credentials {@code generateAccessToken}, for service-account impersonation. */
+  static final String IAM_PREFIX = "/v1/projects/-/serviceAccounts/";
+  static final String IAM_SUFFIX = ":generateAccessToken";
   private static final String PREFIX = "/v1alpha/";
   private static final String INFO_SUFFIX = "/connectionInfo";
   private static final String CERT_SUFFIX = ":generateClientCertificate";
@@ -47,6 +52,15 @@ final class AdminHttpHandler implements HttpHandler {
       String method = exchange.getRequestMethod();
       if (path.equals(TOKEN_PATH) && method.equals("POST")) {
         token(exchange);
+      } else if (path.startsWith(IAM_PREFIX) && path.endsWith(IAM_SUFFIX) && method.equals("POST")) {
+        String target = path.substring(IAM_PREFIX.length(), path.length() - IAM_SUFFIX.length());
+        JsonObject body;
+        try {
+          body = JsonParser.parseString(body(exchange)).getAsJsonObject();
+        } catch (RuntimeException e) {
+          throw new AdminException(Status.Code.INVALID_ARGUMENT, "request body must be a JSON object");
+        }
+        send(exchange, 200, tokens.generateAccessToken(caller(exchange).bearer(), target, body));
       } else if (path.startsWith(PREFIX) && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
         String parent = path.substring(PREFIX.length(), path.length() - INFO_SUFFIX.length());
         respond(exchange, backend.getConnectionInfo(

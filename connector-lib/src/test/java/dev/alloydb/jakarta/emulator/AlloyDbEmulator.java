@@ -61,6 +61,11 @@ public final class AlloyDbEmulator implements AutoCloseable {
       Pattern.compile("projects/[^/:]+(:[^/:]+)?/locations/[^/]+/clusters/[^/]+/instances/[^/]+");
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
+  private static final String IMPERSONATION_TARGET = "emulator-target@" + PROJECT + ".iam.gserviceaccount.com";
+  /** The OAuth2 scope of the Admin API. */
+  public static final String SCOPE_CLOUD_PLATFORM = TokenService.CLOUD_PLATFORM;
+  /** The OAuth2 scope connectors use for the metadata exchange token. */
+  public static final String SCOPE_ALLOYDB_LOGIN = TokenService.ALLOYDB_LOGIN;
   private static AlloyDbEmulator shared;
   private static CertificateAuthority jvmApiCa;
 
@@ -97,10 +102,11 @@ public final class AlloyDbEmulator implements AutoCloseable {
         ca.set(next);
         instancesRef().forEach(i -> tls.get(i.uri()).set(new ProxyTls(next, i, List.of())));
       });
-      account = ServiceAccount.create(PROJECT);
-      TokenService tokens = new TokenService(account, faults, counters);
+      account = ServiceAccount.create("emulator-sa", PROJECT);
+      TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
-      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER, account.databaseUser());
+      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
+          List.of(account.databaseUser(), ProxySession.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
       Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
@@ -265,6 +271,27 @@ public final class AlloyDbEmulator implements AutoCloseable {
   /** The IAM database user: {@link #serviceAccountEmail()} without {@code .gserviceaccount.com}. */
   public String iamUser() {
     return account.databaseUser();
+  }
+
+  /**
+   * A second service account that {@link #serviceAccountEmail()} may impersonate through
+   * {@link #generateAccessTokenUrl()}; it has an IAM database user of its own ({@link #impersonationTargetIamUser()}).
+   */
+  public String impersonationTargetEmail() {
+    return IMPERSONATION_TARGET;
+  }
+
+  /** The IAM database user of {@link #impersonationTargetEmail()}. */
+  public String impersonationTargetIamUser() {
+    return ProxySession.databaseUserOf(IMPERSONATION_TARGET);
+  }
+
+  /**
+   * The IAM Credentials {@code generateAccessToken} URL for {@link #impersonationTargetEmail()}, for
+   * {@code ImpersonatedCredentials.Builder.setIamEndpointOverride} (google-auth-library).
+   */
+  public String generateAccessTokenUrl() {
+    return restEndpoint + AdminHttpHandler.IAM_PREFIX + IMPERSONATION_TARGET + AdminHttpHandler.IAM_SUFFIX;
   }
 
   /** The database user that logs in with {@link #password()} (DB_NATIVE). */

@@ -135,7 +135,7 @@ final class ProxySession implements Runnable {
             + principalUser + "\", so the database user must be \"" + principalUser + "\"");
         return;
       }
-      if (!autoIam && databaseUser.equals(ctx.iamUser())) {
+      if (!autoIam && ctx.isIamUser(databaseUser)) {
         refuseLogin(out, "user \"" + databaseUser + "\" is an IAM database user and can log in only with "
             + "AUTO_IAM (enable IAM database authentication)");
         return;
