@@ -212,26 +212,48 @@ class AdminApiTest {
 
   @Test
   void tokenEndpointRefusesAnAssertionSignedByAnotherKey() throws Exception {
+    HttpResponse<String> r = tokenRequest(assertion("https://oauth2.googleapis.com/token",
+        CertificateAuthority.newKeyPair().getPrivate()));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("invalid_grant").contains("signature");
+    assertThat(emulator.counters().tokensIssued()).isZero();
+  }
+
+  @Test
+  void tokenEndpointChecksTheAudience() throws Exception {
+    java.security.PrivateKey key;
+    try (InputStream in = Files.newInputStream(emulator.credentialsFile())) {
+      key = ((com.google.auth.oauth2.ServiceAccountCredentials) GoogleCredentials.fromStream(in)).getPrivateKey();
+    }
+    assertThat(tokenRequest(assertion(emulator.tokenEndpoint(), key)).statusCode()).isEqualTo(200);
+    assertThat(tokenRequest(assertion("https://oauth2.googleapis.com/token", key)).statusCode()).isEqualTo(200);
+    HttpResponse<String> r = tokenRequest(assertion("https://elsewhere.example/token", key));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("audience");
+    assertThat(emulator.counters().tokensIssued()).isEqualTo(2);
+  }
+
+  private static String assertion(String audience, java.security.PrivateKey key) throws Exception {
     String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
     long now = System.currentTimeMillis() / 1000;
     String claims = b64("{\"iss\":\"" + emulator.serviceAccountEmail() + "\",\"scope\":\""
-        + TestClient.CLOUD_PLATFORM + "\",\"aud\":\"https://oauth2.googleapis.com/token\",\"iat\":" + now
+        + TestClient.CLOUD_PLATFORM + "\",\"aud\":\"" + audience + "\",\"iat\":" + now
         + ",\"exp\":" + (now + 600) + "}");
     java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
-    signer.initSign(CertificateAuthority.newKeyPair().getPrivate());
+    signer.initSign(key);
     signer.update((header + "." + claims).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    String jwt = header + "." + claims + "."
+    return header + "." + claims + "."
         + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
+  }
+
+  private static HttpResponse<String> tokenRequest(String jwt) throws Exception {
+    return HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(emulator.tokenEndpoint()))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(
                 "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + jwt))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("invalid_grant").contains("signature");
-    assertThat(emulator.counters().tokensIssued()).isZero();
   }
 
   private static AlloyDBAdminGrpc.AlloyDBAdminBlockingStub grpc() throws Exception {

@@ -145,6 +145,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       https.start();
       opened.add(() -> https.stop(0));
       restEndpoint = "http://127.0.0.1:" + http.getAddress().getPort();
+      tokens.ownTokenUri(restEndpoint + AdminHttpHandler.TOKEN_PATH);
       restTlsEndpoint = "https://127.0.0.1:" + https.getAddress().getPort();
 
       Server grpcTls = grpcServer(TlsServerCredentials.create(

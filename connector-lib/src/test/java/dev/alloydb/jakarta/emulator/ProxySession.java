@@ -70,9 +70,7 @@ final class ProxySession implements Runnable {
         return;
       }
       Optional<TokenService.Grant> grant = ctx.tokens().issuedToken(request.get().getOauth2Token());
-      if (grant.isEmpty()
-          || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)
-          || grant.get().scopes().isEmpty()) {
+      if (grant.isEmpty() || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)) {
         refuseExchange(out, "the OAuth2 token was not issued by this AlloyDB emulator, has expired, or lacks the "
             + "scope cloud-platform or alloydb.login");
         return;

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenService {
   static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
   static final String ALLOYDB_LOGIN = "https://www.googleapis.com/auth/alloydb.login";
+  /** google-auth-library signs for this audience even when token_uri points elsewhere. */
+  private static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
   private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   private static final SecureRandom RANDOM = new SecureRandom();
   /** Expired tokens are forgotten once this many are remembered, so a long standalone run stays small. */
@@ -35,12 +37,18 @@ final class TokenService {
   private final Faults faults;
   private final Counters counters;
   private final Map<String, Grant> issued = new ConcurrentHashMap<>();
+  private volatile String ownTokenUri = GOOGLE_TOKEN_URI;
 
   TokenService(ServiceAccount account, String impersonationTarget, Faults faults, Counters counters) {
     this.account = account;
     this.impersonationTarget = impersonationTarget;
     this.faults = faults;
     this.counters = counters;
+  }
+
+  /** The emulator's own token endpoint, accepted as an assertion audience too; known once its server is up. */
+  void ownTokenUri(String uri) {
+    this.ownTokenUri = uri;
   }
 
   /**
@@ -57,6 +65,10 @@ final class TokenService {
     JsonObject claims = Jwt.verify(assertion, account.key().getPublic(), Instant.now().getEpochSecond());
     if (!account.email().equals(Jwt.claim(claims, "iss"))) {
       throw new IllegalArgumentException("assertion issuer is not the emulator's service account");
+    }
+    String audience = Jwt.claim(claims, "aud");
+    if (!audience.equals(GOOGLE_TOKEN_URI) && !audience.equals(ownTokenUri)) {
+      throw new IllegalArgumentException("assertion audience must be " + GOOGLE_TOKEN_URI + " or " + ownTokenUri);
     }
     List<String> scopes = Arrays.stream(Jwt.claim(claims, "scope").split(" "))
         .filter(s -> !s.isEmpty())
