@@ -88,7 +88,7 @@ public final class Faults {
    * Replaces the instances' CA (root, intermediate and server certificates) at once. Client certificates issued
    * before are no longer accepted by the proxies; connectors must refresh.
    */
-  public void rotateCa() {
+  public synchronized void rotateCa() {
     caRotation.run();
   }
 
