@@ -9,6 +9,7 @@ import com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.ResponseC
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
@@ -95,8 +96,15 @@ class MultiInstanceTest {
       assertThat(overridden.counters().awaitProxyConnections(4, Duration.ofSeconds(30)))
           .extracting(ProxyConnection::ipType).containsOnly("ALL");
       int port = overridden.instance().proxyPort();
+      int grpcPort = Integer.parseInt(overridden.adminApiGrpcPlaintextEndpoint().split(":")[1]);
+      int restPort = URI.create(overridden.adminApiRestEndpoint()).getPort();
       overridden.close();
-      assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+      for (int closed : new int[] {port, grpcPort, restPort}) {
+        assertThatThrownBy(() -> new Socket("127.0.0.1", closed).close()).isInstanceOf(ConnectException.class);
+      }
+      assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+          .noneMatch(name -> name.endsWith(":" + port));
+      assertThat(overridden.credentialsFile()).doesNotExist();
     }
   }
 
