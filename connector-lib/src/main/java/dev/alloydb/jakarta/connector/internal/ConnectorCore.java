@@ -45,6 +45,7 @@ public final class ConnectorCore implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.policy = policy;
+    LogRedaction.install();
     Credentials credentials = Credentials.load(config);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
