@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Set;
@@ -133,6 +134,9 @@ public final class ConnectionHandle implements InvocationHandler {
       case "setAutoCommit" -> current.clientStateChanged(ClientAttribute.AUTO_COMMIT);
       case "setTransactionIsolation" -> current.clientStateChanged(ClientAttribute.ISOLATION);
       case "setReadOnly" -> current.clientStateChanged(ClientAttribute.READ_ONLY);
+      // An aborted physical connection must leave the pool, not go back to it.
+      case "abort" -> current.sqlFailed(proxy,
+          new SQLNonTransientConnectionException("The application aborted the connection", "08003"));
       default -> { }
     }
     return wrapResult(result, method.getReturnType());

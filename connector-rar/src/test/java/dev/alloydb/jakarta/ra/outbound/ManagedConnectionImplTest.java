@@ -176,6 +176,16 @@ class ManagedConnectionImplTest {
   }
 
   @Test
+  void abortedConnectionLeavesThePool() throws Exception {
+    Connection handle = handle();
+
+    handle.abort(Runnable::run);
+
+    assertThat(listener.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
+    assertThat(factory.getInvalidConnections(Set.of(managed))).containsExactly(managed);
+  }
+
+  @Test
   void nonFatalErrorFiresNoEventAndTheConnectionStaysUsable() throws Exception {
     Connection handle = handle();
     try (Statement statement = handle.createStatement()) {
