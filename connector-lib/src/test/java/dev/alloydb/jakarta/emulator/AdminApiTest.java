@@ -3,9 +3,13 @@ package dev.alloydb.jakarta.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient;
 import com.google.cloud.alloydb.v1alpha.AlloyDBAdminGrpc;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
@@ -26,9 +30,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -97,12 +105,12 @@ class AdminApiTest {
 
   @Test
   void recordsTheRequestAndTheQuotaProjectHeader() throws Exception {
-    try (com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient billed =
-        com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient.create(
-            com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings.newHttpJsonBuilder()
+    try (AlloyDBAdminClient billed =
+        AlloyDBAdminClient.create(
+            AlloyDBAdminSettings.newHttpJsonBuilder()
                 .setEndpoint(emulator.adminApiRestEndpoint())
                 .setQuotaProjectId("billing-project")
-                .setCredentialsProvider(com.google.api.gax.core.FixedCredentialsProvider.create(
+                .setCredentialsProvider(FixedCredentialsProvider.create(
                     client.credentials(TestClient.CLOUD_PLATFORM)))
                 .build())) {
       billed.generateClientCertificate(GenerateClientCertificateRequest.newBuilder()
@@ -221,9 +229,9 @@ class AdminApiTest {
 
   @Test
   void tokenEndpointChecksTheAudience() throws Exception {
-    java.security.PrivateKey key;
+    PrivateKey key;
     try (InputStream in = Files.newInputStream(emulator.credentialsFile())) {
-      key = ((com.google.auth.oauth2.ServiceAccountCredentials) GoogleCredentials.fromStream(in)).getPrivateKey();
+      key = ((ServiceAccountCredentials) GoogleCredentials.fromStream(in)).getPrivateKey();
     }
     assertThat(tokenRequest(assertion(emulator.tokenEndpoint(), key)).statusCode()).isEqualTo(200);
     assertThat(tokenRequest(assertion("https://oauth2.googleapis.com/token", key)).statusCode()).isEqualTo(200);
@@ -233,17 +241,17 @@ class AdminApiTest {
     assertThat(emulator.counters().tokensIssued()).isEqualTo(2);
   }
 
-  private static String assertion(String audience, java.security.PrivateKey key) throws Exception {
+  private static String assertion(String audience, PrivateKey key) throws Exception {
     String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
     long now = System.currentTimeMillis() / 1000;
     String claims = b64("{\"iss\":\"" + emulator.serviceAccountEmail() + "\",\"scope\":\""
         + TestClient.CLOUD_PLATFORM + "\",\"aud\":\"" + audience + "\",\"iat\":" + now
         + ",\"exp\":" + (now + 600) + "}");
-    java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+    Signature signer = Signature.getInstance("SHA256withRSA");
     signer.initSign(key);
-    signer.update((header + "." + claims).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
     return header + "." + claims + "."
-        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
   }
 
   private static HttpResponse<String> tokenRequest(String jwt) throws Exception {
@@ -294,7 +302,7 @@ class AdminApiTest {
   }
 
   private static String b64(String s) {
-    return java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -100,7 +101,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       faults = new Faults(() -> {
         CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
         ca.set(next);
-        instancesRef().forEach(i -> tls.get(i.uri()).set(new ProxyTls(next, i, List.of())));
+        tls.forEach((uri, ref) -> ref.set(new ProxyTls(next, ref.get().instance())));
       });
       account = ServiceAccount.create("emulator-sa", PROJECT);
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
@@ -121,7 +122,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
             a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
         byUri.put(uri, instance);
         addresses.put(uri, a);
-        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance, List.of())));
+        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance)));
       }
       instances = List.copyOf(byUri.values());
 
@@ -169,7 +170,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
         ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
             postgres);
         opened.add(ctx);
-        for (Map.Entry<String, java.net.ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
+        for (Map.Entry<String, ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
           ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());
           opened.add(listener);
         }
@@ -190,10 +191,6 @@ public final class AlloyDbEmulator implements AutoCloseable {
       jvmApiCa = CertificateAuthority.create("api.alloydb-emulator");
     }
     return jvmApiCa;
-  }
-
-  private List<EmulatedInstance> instancesRef() {
-    return instances;
   }
 
   /** A builder for an emulator with the default instance and the real proxy port. */

@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.emulator;
 import static com.google.cloud.alloydb.connectors.v1.MetadataExchangeRequest.AuthType.DB_NATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.ResponseCode;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
@@ -64,9 +65,9 @@ class MultiInstanceTest {
     assertThat(emulator.counters().awaitProxyConnections(3, Duration.ofSeconds(30)))
         .extracting(ProxyConnection::instanceUri, ProxyConnection::ipType)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(B, "PUBLIC"),
-            org.assertj.core.groups.Tuple.tuple(B, "PSC"),
-            org.assertj.core.groups.Tuple.tuple(A, "PRIVATE"));
+            tuple(B, "PUBLIC"),
+            tuple(B, "PSC"),
+            tuple(A, "PRIVATE"));
     assertThat(emulator.counters().adminCalls(AdminRpc.GET_CONNECTION_INFO, B)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GET_CONNECTION_INFO, A)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE, B)).isPositive();

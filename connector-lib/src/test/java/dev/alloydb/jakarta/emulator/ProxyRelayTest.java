@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ProxyRelayTest {
     // The backend ends asynchronously after the client's Terminate: poll with a generous deadline.
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (backends("relay-test") > 0 && System.nanoTime() < deadline) {
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
     assertThat(backends("relay-test")).isZero();
   }

@@ -1,9 +1,12 @@
 package dev.alloydb.jakarta.emulator;
 
 import com.google.gson.JsonObject;
+import io.grpc.Status;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -98,33 +101,33 @@ final class TokenService {
     try {
       caller = bearer(bearer);
     } catch (IllegalArgumentException e) {
-      throw new AdminException(io.grpc.Status.Code.UNAUTHENTICATED, "invalid credentials: " + e.getMessage());
+      throw new AdminException(Status.Code.UNAUTHENTICATED, "invalid credentials: " + e.getMessage());
     }
     if (!caller.principal().equals(account.email())) {
-      throw new AdminException(io.grpc.Status.Code.PERMISSION_DENIED,
+      throw new AdminException(Status.Code.PERMISSION_DENIED,
           caller.principal() + " may not create tokens for " + target);
     }
     List<String> known = List.of(account.email(), impersonationTarget);
     if (!known.contains(target)) {
-      throw new AdminException(io.grpc.Status.Code.NOT_FOUND, "service account " + target + " not found; the "
+      throw new AdminException(Status.Code.NOT_FOUND, "service account " + target + " not found; the "
           + "emulator knows " + known);
     }
-    List<String> delegates = new java.util.ArrayList<>();
+    List<String> delegates = new ArrayList<>();
     if (body.has("delegates")) {
       body.getAsJsonArray("delegates").forEach(d -> delegates.add(d.getAsString()));
     }
     for (String delegate : delegates) {
       String email = delegate.substring(delegate.lastIndexOf('/') + 1);
       if (!known.contains(email)) {
-        throw new AdminException(io.grpc.Status.Code.NOT_FOUND, "delegate " + email + " not found");
+        throw new AdminException(Status.Code.NOT_FOUND, "delegate " + email + " not found");
       }
     }
-    List<String> scopes = new java.util.ArrayList<>();
+    List<String> scopes = new ArrayList<>();
     if (body.has("scope")) {
       body.getAsJsonArray("scope").forEach(sc -> scopes.add(sc.getAsString()));
     }
     if (scopes.isEmpty()) {
-      throw new AdminException(io.grpc.Status.Code.INVALID_ARGUMENT, "scope must list at least one OAuth2 scope");
+      throw new AdminException(Status.Code.INVALID_ARGUMENT, "scope must list at least one OAuth2 scope");
     }
     Duration lifetime = Duration.ofHours(1);
     if (body.has("lifetime")) {
@@ -132,7 +135,7 @@ final class TokenService {
       try {
         lifetime = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
       } catch (RuntimeException e) {
-        throw new AdminException(io.grpc.Status.Code.INVALID_ARGUMENT,
+        throw new AdminException(Status.Code.INVALID_ARGUMENT,
             "lifetime must be a duration in seconds such as \"3600s\"");
       }
     }
@@ -143,7 +146,7 @@ final class TokenService {
     JsonObject response = new JsonObject();
     response.addProperty("accessToken", token);
     response.addProperty("expireTime",
-        Instant.now().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS).toString());
     return response.toString();
   }
 
