@@ -55,8 +55,10 @@ public final class PayaraBootFiles {
    * Writes the post-boot file into {@code workDir}.
    *
    * @param rar the built {@code alloydb-connector.rar}
+   * @param extraCommands asadmin commands appended after the built-in ones
    */
-  public static PayaraBootFiles write(AlloyDbEmulator emulator, Path rar, Path workDir) throws IOException {
+  public static PayaraBootFiles write(AlloyDbEmulator emulator, Path rar, Path workDir, List<String> extraCommands)
+      throws IOException {
     Path dir = workDir.toAbsolutePath();
     Files.createDirectories(dir);
     Map<String, String> config = new LinkedHashMap<>();
@@ -86,6 +88,7 @@ public final class PayaraBootFiles {
     commands.add("create-connector-resource --poolname alloydb-iam-pool " + IAM_JNDI);
     commands.add(pool("alloydb-config-pool", "--steadypoolsize 1 --maxpoolsize 1", Map.of()));
     commands.add("create-connector-resource --poolname alloydb-config-pool " + CONFIG_JNDI);
+    commands.addAll(extraCommands);
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
