@@ -78,19 +78,9 @@ public final class AlloyDbEmulator implements AutoCloseable {
       workDir = Files.createTempDirectory(tmp, "alloydb-emulator-");
       opened.add(() -> deleteTree(workDir));
       counters = new Counters();
-      AtomicReference<CertificateAuthority> ca =
-          new AtomicReference<>(CertificateAuthority.create("alloydb-emulator"));
-      Map<String, AtomicReference<ProxyTls>> tls = new LinkedHashMap<>();
       List<String> uris = b.instances.isEmpty() ? List.of(DEFAULT_INSTANCE) : List.copyOf(b.instances);
-      faults = new Faults(() -> {
-        // Proxies switch first, then certificate issuance: a certificate from the new CA is never handed out
-        // while a proxy still trusts only the old one.
-        CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
-        Map<String, ProxyTls> switched = new LinkedHashMap<>();
-        tls.forEach((uri, ref) -> switched.put(uri, new ProxyTls(next, ref.get().instance())));
-        switched.forEach((uri, t) -> tls.get(uri).set(t));
-        ca.set(next);
-      });
+      AtomicReference<ClusterCas> cas = new AtomicReference<>();
+      faults = new Faults(() -> cas.get().rotate());
       account = ServiceAccount.create("emulator-sa", PROJECT);
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
@@ -110,11 +100,12 @@ public final class AlloyDbEmulator implements AutoCloseable {
             a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
         byUri.put(uri, instance);
         addresses.put(uri, a);
-        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance)));
       }
       instances = List.copyOf(byUri.values());
+      ClusterCas clusterCas = new ClusterCas(instances);
+      cas.set(clusterCas);
 
-      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
+      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), clusterCas, tokens, faults, counters);
       CertificateAuthority apiCa = apiCa();
       ServerIdentity apiIdentity =
           apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
@@ -133,8 +124,8 @@ public final class AlloyDbEmulator implements AutoCloseable {
       credentials = write("service-account.json", account.credentialsJson(restEndpoint + AdminHttpHandler.TOKEN_PATH));
 
       for (EmulatedInstance instance : instances) {
-        ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
-            postgres);
+        ProxyContext ctx = new ProxyContext(
+            instance.uri(), () -> clusterCas.tls(instance.uri()), faults, counters, tokens, postgres);
         opened.add(ctx);
         for (Map.Entry<String, ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
           ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());

@@ -50,7 +50,10 @@ public final class Faults {
     this.allAdminError = code;
   }
 
-  /** Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over {@link #adminError(Status.Code)}. */
+  /**
+   * Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over
+   * {@link #adminError(Status.Code)}.
+   */
   public void adminError(AdminRpc rpc, Status.Code code) {
     Objects.requireNonNull(rpc, "rpc");
     requireNotOk(code);

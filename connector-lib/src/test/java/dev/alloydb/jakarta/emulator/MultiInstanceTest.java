@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.ResponseCode;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +76,30 @@ class MultiInstanceTest {
     assertThat(emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE, B)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE, "projects/p-one/locations/"
         + "europe-west1/clusters/alpha")).isPositive();
+  }
+
+  @Test
+  void eachClusterHasItsOwnCa() throws Exception {
+    EmulatedInstance a = emulator.instance(A);
+    EmulatedInstance b = emulator.instance(B);
+    try (TestClient client = new TestClient(emulator)) {
+      GenerateClientCertificateResponse fromA = client.certificate(a);
+      GenerateClientCertificateResponse fromB = client.certificate(b);
+      assertThat(fromA.getCaCert()).isNotEqualTo(fromB.getCaCert());
+      emulator.counters().reset();
+      // A's certificate, presented to B while trusting B's CA: B's proxy refuses it.
+      SSLContext mixed = client.tls(
+          fromA.getPemCertificateChainList().stream().map(Pem::parseCertificate).toList(), fromB.getCaCert(),
+          "TLSv1.3");
+      assertThatThrownBy(() -> {
+        try (SSLSocket s = client.open(mixed, b)) {
+          TestClient.exchange(s, DB_NATIVE, client.token(TestClient.LOGIN));
+        }
+      }).isInstanceOf(IOException.class);
+      ProxyConnection refused = emulator.counters().awaitProxyConnections(1, Duration.ofSeconds(30)).get(0);
+      assertThat(refused.instanceUri()).isEqualTo(B);
+      assertThat(refused.outcome()).isEqualTo(ProxyConnection.Outcome.REFUSED_TLS);
+    }
   }
 
   @Test
