@@ -60,7 +60,14 @@ public final class ConnectorCore implements AutoCloseable {
     }
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
-    this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+    try {
+      this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+    } catch (RuntimeException e) {
+      admin.close();
+      shutdownScheduler();
+      throw new dev.alloydb.jakarta.connector.ConnectorConfigException(
+          "The scheduler refused the connector's first task: " + e, e);
+    }
     SharedConnectors.live(id, this);
   }
 

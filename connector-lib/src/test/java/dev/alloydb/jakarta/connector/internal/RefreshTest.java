@@ -56,8 +56,8 @@ class RefreshTest {
 
   @Test
   void shortLivedCertificatesRotateBeforeExpiryWithNoFailedConnection() throws Exception {
-    emulator.faults().clientCertificateLifetime(Duration.ofSeconds(6));
-    RefreshPolicy fast = new RefreshPolicy(Duration.ofSeconds(3), Duration.ofMillis(200), 2);
+    emulator.faults().clientCertificateLifetime(Duration.ofSeconds(8));
+    RefreshPolicy fast = new RefreshPolicy(Duration.ofSeconds(5), Duration.ofMillis(200), 2);
     try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build(), Clock.systemUTC(), fast,
         Dialer.SERVER_PROXY_PORT)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
