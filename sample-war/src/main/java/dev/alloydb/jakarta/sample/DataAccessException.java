@@ -8,9 +8,9 @@ import java.sql.SQLException;
  */
 public class DataAccessException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    DataAccessException(String action, SQLException cause) {
-        super(action + " failed (SQLState " + cause.getSQLState() + ")", cause);
-    }
+  DataAccessException(String action, SQLException cause) {
+    super(action + " failed (SQLState " + cause.getSQLState() + ")", cause);
+  }
 }

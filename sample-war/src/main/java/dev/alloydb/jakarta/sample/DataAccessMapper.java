@@ -10,11 +10,11 @@ import java.lang.System.Logger.Level;
 @Provider
 public class DataAccessMapper implements ExceptionMapper<DataAccessException> {
 
-    private static final Logger LOG = System.getLogger(DataAccessMapper.class.getName());
+  private static final Logger LOG = System.getLogger(DataAccessMapper.class.getName());
 
-    @Override
-    public Response toResponse(DataAccessException exception) {
-        LOG.log(Level.WARNING, exception.getMessage(), exception);
-        return ErrorBody.response(503, exception.getMessage() + "; see the server log");
-    }
+  @Override
+  public Response toResponse(DataAccessException exception) {
+    LOG.log(Level.WARNING, exception.getMessage(), exception);
+    return ErrorBody.response(503, exception.getMessage() + "; see the server log");
+  }
 }

@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DataSourceProducer {
 
-    @Produces
-    @Resource(lookup = DataSources.JNDI_NAME)
-    private DataSource dataSource;
+  @Produces
+  @Resource(lookup = DataSources.JNDI_NAME)
+  private DataSource dataSource;
 }

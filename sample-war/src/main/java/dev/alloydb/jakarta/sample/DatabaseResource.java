@@ -20,29 +20,29 @@ import javax.sql.DataSource;
 @Produces(MediaType.APPLICATION_JSON)
 public class DatabaseResource {
 
-    /**
-     * What the connection reports about itself.
-     *
-     * @param database      current database
-     * @param user          database user the connection logged in as
-     * @param serverVersion PostgreSQL server version
-     * @param items         rows in {@code my_table}
-     */
-    public record DatabaseInfo(String database, String user, String serverVersion, long items) {
-    }
+  /**
+   * What the connection reports about itself.
+   *
+   * @param database      current database
+   * @param user          database user the connection logged in as
+   * @param serverVersion PostgreSQL server version
+   * @param items         rows in {@code my_table}
+   */
+  public record DatabaseInfo(String database, String user, String serverVersion, long items) {
+  }
 
-    @GET
-    public DatabaseInfo info() throws NamingException {
-        DataSource dataSource = (DataSource) new InitialContext().lookup(DataSources.JNDI_NAME);
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery(
-                        "SELECT current_database(), current_user, current_setting('server_version')")) {
-            row.next();
-            return new DatabaseInfo(row.getString(1), row.getString(2), row.getString(3),
-                    ItemTable.count(connection));
-        } catch (SQLException e) {
-            throw new DataAccessException("database info", e);
-        }
+  @GET
+  public DatabaseInfo info() throws NamingException {
+    DataSource dataSource = (DataSource) new InitialContext().lookup(DataSources.JNDI_NAME);
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT current_database(), current_user, current_setting('server_version')")) {
+      row.next();
+      return new DatabaseInfo(row.getString(1), row.getString(2), row.getString(3),
+          ItemTable.count(connection));
+    } catch (SQLException e) {
+      throw new DataAccessException("database info", e);
     }
+  }
 }

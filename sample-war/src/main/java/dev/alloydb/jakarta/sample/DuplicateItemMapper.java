@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class DuplicateItemMapper implements ExceptionMapper<DuplicateItemException> {
 
-    @Override
-    public Response toResponse(DuplicateItemException exception) {
-        return ErrorBody.response(409, exception.getMessage() + "; nothing was stored");
-    }
+  @Override
+  public Response toResponse(DuplicateItemException exception) {
+    return ErrorBody.response(409, exception.getMessage() + "; nothing was stored");
+  }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
  */
 public record ErrorBody(int status, String message) {
 
-    static Response response(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(status, message)).build();
-    }
+  static Response response(int status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ErrorBody(status, message)).build();
+  }
 }

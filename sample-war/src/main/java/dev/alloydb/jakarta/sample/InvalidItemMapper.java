@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class InvalidItemMapper implements ExceptionMapper<InvalidItemException> {
 
-    @Override
-    public Response toResponse(InvalidItemException exception) {
-        return ErrorBody.response(400, exception.getMessage());
-    }
+  @Override
+  public Response toResponse(InvalidItemException exception) {
+    return ErrorBody.response(400, exception.getMessage());
+  }
 }

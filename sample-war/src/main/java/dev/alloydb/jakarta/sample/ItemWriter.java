@@ -16,43 +16,43 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ItemWriter {
 
-    @Inject
-    DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
-    /**
-     * Inserts one item.
-     *
-     * @throws DuplicateItemException if the id is taken
-     */
-    @Transactional
-    public void insert(Item item) {
-        insertAll(List.of(item));
-    }
+  /**
+   * Inserts one item.
+   *
+   * @throws DuplicateItemException if the id is taken
+   */
+  @Transactional
+  public void insert(Item item) {
+    insertAll(List.of(item));
+  }
 
-    /**
-     * Inserts every item or none: any failure, such as a duplicate id in the middle of the list, is a runtime
-     * exception, which makes the container roll the whole transaction back.
-     *
-     * @throws DuplicateItemException if an id is taken; nothing of the list is then stored
-     */
-    @Transactional
-    public void insertAll(List<Item> items) {
-        try (Connection connection = dataSource.getConnection()) {
-            for (Item item : items) {
-                ItemTable.insert(connection, item);
-            }
-        } catch (SQLException e) {
-            throw new DataAccessException("insert", e);
-        }
+  /**
+   * Inserts every item or none: any failure, such as a duplicate id in the middle of the list, is a runtime
+   * exception, which makes the container roll the whole transaction back.
+   *
+   * @throws DuplicateItemException if an id is taken; nothing of the list is then stored
+   */
+  @Transactional
+  public void insertAll(List<Item> items) {
+    try (Connection connection = dataSource.getConnection()) {
+      for (Item item : items) {
+        ItemTable.insert(connection, item);
+      }
+    } catch (SQLException e) {
+      throw new DataAccessException("insert", e);
     }
+  }
 
-    /** Deletes the item with this id; answers whether one existed. */
-    @Transactional
-    public boolean delete(String id) {
-        try (Connection connection = dataSource.getConnection()) {
-            return ItemTable.delete(connection, id);
-        } catch (SQLException e) {
-            throw new DataAccessException("delete", e);
-        }
+  /** Deletes the item with this id; answers whether one existed. */
+  @Transactional
+  public boolean delete(String id) {
+    try (Connection connection = dataSource.getConnection()) {
+      return ItemTable.delete(connection, id);
+    } catch (SQLException e) {
+      throw new DataAccessException("delete", e);
     }
+  }
 }

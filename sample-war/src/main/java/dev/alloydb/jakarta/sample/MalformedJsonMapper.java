@@ -9,11 +9,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class MalformedJsonMapper implements ExceptionMapper<ProcessingException> {
 
-    static final String MESSAGE = "the request body is not valid JSON for this endpoint: send"
-            + " {\"id\":\"book1\",\"title\":\"Book One\"}, or an array of such objects to /items/batch";
+  static final String MESSAGE = "the request body is not valid JSON for this endpoint: send"
+      + " {\"id\":\"book1\",\"title\":\"Book One\"}, or an array of such objects to /items/batch";
 
-    @Override
-    public Response toResponse(ProcessingException exception) {
-        return ErrorBody.response(400, MESSAGE);
-    }
+  @Override
+  public Response toResponse(ProcessingException exception) {
+    return ErrorBody.response(400, MESSAGE);
+  }
 }

@@ -14,20 +14,20 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SchemaInitializer {
 
-    private static final Logger LOG = System.getLogger(SchemaInitializer.class.getName());
+  private static final Logger LOG = System.getLogger(SchemaInitializer.class.getName());
 
-    @Inject
-    DataSource dataSource;
+  @Inject
+  DataSource dataSource;
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        try (Connection connection = dataSource.getConnection()) {
-            ItemTable.create(connection);
-            LOG.log(Level.INFO, "Table my_table is ready");
-        } catch (SQLException e) {
-            // Deploy anyway: requests then answer 503 with the SQLState, which is easier to act on than a failed
-            // deployment, and the cause is logged here.
-            LOG.log(Level.WARNING, "Could not create table my_table; requests will fail until the database is"
-                    + " reachable and the table exists", e);
-        }
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    try (Connection connection = dataSource.getConnection()) {
+      ItemTable.create(connection);
+      LOG.log(Level.INFO, "Table my_table is ready");
+    } catch (SQLException e) {
+      // Deploy anyway: requests then answer 503 with the SQLState, which is easier to act on than a failed
+      // deployment, and the cause is logged here.
+      LOG.log(Level.WARNING, "Could not create table my_table; requests will fail until the database is"
+          + " reachable and the table exists", e);
     }
+  }
 }

@@ -10,11 +10,11 @@ import java.lang.System.Logger.Level;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
-    private static final Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
+  private static final Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
 
-    @Override
-    public Response toResponse(Exception exception) {
-        LOG.log(Level.ERROR, "Unexpected error", exception);
-        return ErrorBody.response(500, "internal error; see the server log");
-    }
+  @Override
+  public Response toResponse(Exception exception) {
+    LOG.log(Level.ERROR, "Unexpected error", exception);
+    return ErrorBody.response(500, "internal error; see the server log");
+  }
 }

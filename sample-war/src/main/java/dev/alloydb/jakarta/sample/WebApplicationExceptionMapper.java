@@ -14,11 +14,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
-    @Override
-    public Response toResponse(WebApplicationException exception) {
-        if (exception instanceof BadRequestException) {
-            return ErrorBody.response(400, MalformedJsonMapper.MESSAGE);
-        }
-        return ErrorBody.response(exception.getResponse().getStatus(), exception.getMessage());
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    if (exception instanceof BadRequestException) {
+      return ErrorBody.response(400, MalformedJsonMapper.MESSAGE);
     }
+    return ErrorBody.response(exception.getResponse().getStatus(), exception.getMessage());
+  }
 }

@@ -18,48 +18,48 @@ import org.junit.platform.launcher.LauncherSessionListener;
  */
 public final class SampleSession implements LauncherSessionListener {
 
-    /** System property: the Payara runtime directory. */
-    public static final String PAYARA_DIR = "sample.payara.dir";
-    /** System property set for {@code arquillian.xml}: extra Payara Micro options. */
-    public static final String MICRO_OPTIONS = "sample.it.micro-options";
+  /** System property: the Payara runtime directory. */
+  public static final String PAYARA_DIR = "sample.payara.dir";
+  /** System property set for {@code arquillian.xml}: extra Payara Micro options. */
+  public static final String MICRO_OPTIONS = "sample.it.micro-options";
 
-    private static volatile SampleDatabase database;
+  private static volatile SampleDatabase database;
 
-    /** The running emulator and its settings file. */
-    public static SampleDatabase database() {
-        SampleDatabase current = database;
-        if (current == null) {
-            throw new IllegalStateException("no sample database: run the tests through failsafe, which sets "
-                    + PAYARA_DIR);
-        }
-        return current;
+  /** The running emulator and its settings file. */
+  public static SampleDatabase database() {
+    SampleDatabase current = database;
+    if (current == null) {
+      throw new IllegalStateException("no sample database: run the tests through failsafe, which sets "
+          + PAYARA_DIR);
     }
+    return current;
+  }
 
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        String dir = System.getProperty(PAYARA_DIR);
-        if (dir == null || database != null) {
-            return;
-        }
-        Path runtimeDir = Path.of(dir).toAbsolutePath();
-        Path rootDir;
-        try {
-            rootDir = PayaraMicro.freshRootDir(runtimeDir, "root-it");
-            database = SampleDatabase.start(runtimeDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the AlloyDB emulator", e);
-        }
-        System.setProperty(MICRO_OPTIONS, "--rootdir " + rootDir
-                + " --systemproperties " + database.systemProperties()
-                + " --postbootcommandfile " + runtimeDir.resolve("post-boot-commands.asadmin"));
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String dir = System.getProperty(PAYARA_DIR);
+    if (dir == null || database != null) {
+      return;
     }
+    Path runtimeDir = Path.of(dir).toAbsolutePath();
+    Path rootDir;
+    try {
+      rootDir = PayaraMicro.freshRootDir(runtimeDir, "root-it");
+      database = SampleDatabase.start(runtimeDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the AlloyDB emulator", e);
+    }
+    System.setProperty(MICRO_OPTIONS, "--rootdir " + rootDir
+        + " --systemproperties " + database.systemProperties()
+        + " --postbootcommandfile " + runtimeDir.resolve("post-boot-commands.asadmin"));
+  }
 
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        SampleDatabase current = database;
-        if (current != null) {
-            database = null;
-            current.close();
-        }
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    SampleDatabase current = database;
+    if (current != null) {
+      database = null;
+      current.close();
     }
+  }
 }
