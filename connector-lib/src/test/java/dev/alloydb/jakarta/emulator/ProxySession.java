@@ -30,6 +30,8 @@ final class ProxySession implements Runnable {
   private MetadataExchangeRequest.AuthType authType;
   private String userAgent = "";
   private String databaseUser = "";
+  /** Each connection is recorded once, however it ends. */
+  private boolean recorded;
 
   ProxySession(ProxyContext ctx, String ipType, Socket tcp, SSLSocket tls) {
     this.ctx = ctx;
@@ -83,6 +85,9 @@ final class ProxySession implements Runnable {
       record(Outcome.REFUSED_EXCHANGE, "connection failed before the relay: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      record(Outcome.FAULT, "interrupted: the emulator is closing");
+    } catch (RuntimeException e) {
+      record(Outcome.REFUSED_EXCHANGE, "emulator error: " + e.getClass().getSimpleName());
     } finally {
       ctx.closeQuietly(tls);
       ctx.closeQuietly(tcp);
@@ -206,6 +211,10 @@ final class ProxySession implements Runnable {
   }
 
   private void record(Outcome outcome, String detail) {
+    if (recorded) {
+      return;
+    }
+    recorded = true;
     ctx.counters().recordProxyConnection(
         new ProxyConnection(ctx.instanceUri(), ipType, authType, userAgent, databaseUser, outcome, detail));
   }
