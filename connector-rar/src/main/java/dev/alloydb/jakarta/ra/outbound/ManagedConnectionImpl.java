@@ -119,8 +119,8 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
     if (destroyed.get() || broken.get()) {
       return;
     }
-    localTransaction.reset();
     try {
+      localTransaction.abandon();
       resetClientState();
     } catch (SQLException e) {
       throw new ResourceException("Could not reset the connection for reuse: " + e.getMessage(), e);

@@ -66,8 +66,9 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
         throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
       }
       if (timer == null) {
-        timer = new DelayQueueWork(queue, this, longRunningHint);
-        submit(timer);
+        DelayQueueWork queueWork = new DelayQueueWork(queue, this, longRunningHint);
+        submit(queueWork);
+        timer = queueWork;
       }
       queue.add(delayed);
     }
@@ -154,11 +155,11 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
       if (stopped || queue.isEmpty()) {
         return;
       }
-      timer = new DelayQueueWork(queue, this, longRunningHint);
+      DelayQueueWork replacement = new DelayQueueWork(queue, this, longRunningHint);
       try {
-        submit(timer);
+        submit(replacement);
+        timer = replacement;
       } catch (RejectedExecutionException e) {
-        timer = null;
         LOG.log(Level.WARNING, "Could not restart the AlloyDB connector's delay queue", e);
       }
     }

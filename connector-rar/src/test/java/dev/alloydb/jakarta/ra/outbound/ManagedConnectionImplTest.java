@@ -230,6 +230,21 @@ class ManagedConnectionImplTest {
   }
 
   @Test
+  void cleanupRollsBackATransactionTheContainerLeftOpen() throws Exception {
+    Connection handle = handle();
+    managed.getLocalTransaction().begin();
+    insert(handle, 3);
+
+    managed.cleanup();
+
+    Connection next = handle();
+    assertThat(next.getAutoCommit()).isTrue();
+    assertThat(ids(next)).doesNotContain(3);
+    managed.getLocalTransaction().begin();
+    managed.getLocalTransaction().rollback();
+  }
+
+  @Test
   void matchReturnsAConnectionWithTheSameLoginOrNull() throws Exception {
     ManagedConnectionFactoryImpl other = fixture.passwordFactory();
     other.setDatabase("template1");
