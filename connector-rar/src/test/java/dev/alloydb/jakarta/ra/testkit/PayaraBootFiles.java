@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Payara Micro options and a post-boot asadmin file for tests against an {@link AlloyDbEmulator}.
@@ -92,7 +94,11 @@ public final class PayaraBootFiles {
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
-    return new PayaraBootFiles(postBoot, dir.resolve("root"), config);
+    Path root = dir.resolve("root");
+    // A root directory left by an earlier run still holds its domain: the adapter and pools registered there (with
+    // that run's emulator endpoints) would make the post-boot deploy fail as "already registered".
+    deleteRecursively(root);
+    return new PayaraBootFiles(postBoot, root, config);
   }
 
   /**
@@ -114,6 +120,17 @@ public final class PayaraBootFiles {
   /** The post-boot asadmin file. */
   public Path postBootFile() {
     return postBootFile;
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static String pool(String name, String options, Map<String, String> properties) {
