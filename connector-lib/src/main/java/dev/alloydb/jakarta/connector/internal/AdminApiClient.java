@@ -37,7 +37,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The Admin API port: one {@link #fetch} runs GetConnectionInfo and GenerateClientCertificate concurrently (v1alpha,
- * REST transport) and turns both answers into one {@link ConnectionInfo}. Holds no state besides the client; gax
+ * REST transport) and turns both answers into one {@link ConnectionInfo}. GetConnectionInfo does not need the key,
+ * so it starts at once; only GenerateClientCertificate waits for the key pair. Holds no state besides the client; gax
  * runs on the connector's scheduler through the given executor. Thread-safe.
  */
 final class AdminApiClient implements AutoCloseable {
@@ -95,19 +96,23 @@ final class AdminApiClient implements AutoCloseable {
     call.setRetrySettings(retry);
   }
 
-  /** Runs both calls concurrently; completes with the info or an {@link AdminApiException}. */
-  CompletableFuture<ConnectionInfo> fetch(InstanceUri instance, KeyPair key) {
+  /**
+   * Starts GetConnectionInfo now and GenerateClientCertificate as soon as the key is ready; completes with the info
+   * or an {@link AdminApiException} (or the key's failure).
+   */
+  CompletableFuture<ConnectionInfo> fetch(InstanceUri instance, CompletableFuture<KeyPair> key) {
     CompletableFuture<com.google.cloud.alloydb.v1alpha.ConnectionInfo> info = call(instance, "GetConnectionInfo",
         () -> client.getConnectionInfoCallable().futureCall(
             GetConnectionInfoRequest.newBuilder().setParent(instance.instanceName()).build()));
-    CompletableFuture<GenerateClientCertificateResponse> cert = call(instance, "GenerateClientCertificate",
+    CompletableFuture<GenerateClientCertificateResponse> cert = key.thenCompose(pair -> call(instance,
+        "GenerateClientCertificate",
         () -> client.generateClientCertificateCallable().futureCall(GenerateClientCertificateRequest.newBuilder()
             .setParent(instance.clusterName())
-            .setPublicKey(ClientKeys.publicKeyPem(key))
+            .setPublicKey(ClientKeys.publicKeyPem(pair))
             .setCertDuration(CERT_DURATION)
             .setUseMetadataExchange(true)
-            .build()));
-    return info.thenCombineAsync(cert, (i, c) -> toConnectionInfo(instance, key, i, c), executor);
+            .build())));
+    return info.thenCombineAsync(cert, (i, c) -> toConnectionInfo(instance, key.join(), i, c), executor);
   }
 
   private <T> CompletableFuture<T> call(InstanceUri instance, String rpc,

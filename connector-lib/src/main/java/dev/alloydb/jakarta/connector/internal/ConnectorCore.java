@@ -60,7 +60,12 @@ public final class ConnectorCore implements AutoCloseable {
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
     try {
-      this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+      boolean background = config.refreshStrategy() == RefreshStrategy.BACKGROUND;
+      this.key = ClientKeyPool.take(executor, background);
+      if (background) {
+        executor.execute(() -> warm("Admin API", credentials.api()::refreshIfExpired));
+        executor.execute(() -> warm("login", loginTokens::warm));
+      }
     } catch (RuntimeException e) {
       admin.close();
       shutdownScheduler();
@@ -70,7 +75,28 @@ public final class ConnectorCore implements AutoCloseable {
     SharedConnectors.live(id, this);
   }
 
-  /** Starts a connector: loads credentials, creates the Admin API client, generates the key on the scheduler. */
+  private interface Warmup {
+    void run() throws java.io.IOException;
+  }
+
+  /**
+   * Fetches a token ahead of the first connect, concurrently with key generation, so that neither the first Admin
+   * API call nor the first metadata exchange waits for it. A failure is left for the real use to report.
+   */
+  private static void warm(String what, Warmup fetch) {
+    try {
+      fetch.run();
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "Fetching the " + what + " token ahead failed (" + e.getClass().getSimpleName()
+          + "); the first connect will try again");
+    }
+  }
+
+  /**
+   * Starts a connector: loads credentials, creates the Admin API client, takes a key pair generated ahead or
+   * generates one on the scheduler, and (refresh-ahead strategy only) fetches both OAuth2 tokens on the scheduler
+   * meanwhile.
+   */
   public static ConnectorCore start(ConnectorConfig config) {
     return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT, null);
   }
@@ -203,7 +229,7 @@ public final class ConnectorCore implements AutoCloseable {
 
   private ConnectionInfoCache newCache(InstanceUri instance) {
     java.util.function.Supplier<CompletableFuture<ConnectionInfo>> refresher =
-        () -> key.thenCompose(pair -> admin.fetch(instance, pair));
+        () -> admin.fetch(instance, key);
     if (config.refreshStrategy() == RefreshStrategy.LAZY) {
       return new LazyCache(instance, refresher, clock, policy);
     }

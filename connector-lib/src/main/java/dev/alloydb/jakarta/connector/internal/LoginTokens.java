@@ -48,6 +48,11 @@ final class LoginTokens {
     return cached.getTokenValue();
   }
 
+  /** Fetches the token ahead of the first exchange unless a usable one is cached; failures propagate. */
+  void warm() {
+    token(null);
+  }
+
   private boolean usable(AccessToken token) {
     if (token == null) {
       return false;
