@@ -117,6 +117,12 @@ public final class ConnectionHandle implements InvocationHandler {
           return false;
         }
         break;
+      case "abort":
+        if (closed) {
+          // JDBC: aborting a closed connection is a no-op; the physical one may already serve another user.
+          return null;
+        }
+        break;
       default:
         break;
     }

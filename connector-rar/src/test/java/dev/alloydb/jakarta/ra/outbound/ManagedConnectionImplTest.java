@@ -112,6 +112,10 @@ class ManagedConnectionImplTest {
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
     assertThat(statement.isClosed()).isTrue();
     assertThat(handle.isValid(1)).isFalse();
+    handle.abort(Runnable::run);
+    assertThat(listener.ids()).as("aborting a closed handle leaves the pooled connection alone")
+        .containsExactly(ConnectionEvent.CONNECTION_CLOSED);
+    assertThat(managed.physicalConnection().isClosed()).isFalse();
   }
 
   @Test
