@@ -88,7 +88,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
       postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
-          List.of(account.databaseUser(), ProxySession.databaseUserOf(IMPERSONATION_TARGET)));
+          List.of(account.databaseUser(), ServiceAccount.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
       Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
@@ -243,7 +243,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
 
   /** The IAM database user of {@link #impersonationTargetEmail()}. */
   public String impersonationTargetIamUser() {
-    return ProxySession.databaseUserOf(IMPERSONATION_TARGET);
+    return ServiceAccount.databaseUserOf(IMPERSONATION_TARGET);
   }
 
   /**
