@@ -101,13 +101,12 @@ public final class ConnectionHandle implements InvocationHandler {
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    Optional<Object> own = ProxyIdentity.answer(self, name, args,
+        () -> "AlloyDB connection handle" + (closed ? " (closed)" : ""));
+    if (own.isPresent()) {
+      return own.get();
+    }
     switch (name) {
-      case "equals":
-        return self == args[0];
-      case "hashCode":
-        return System.identityHashCode(self);
-      case "toString":
-        return "AlloyDB connection handle" + (closed ? " (closed)" : "");
       case "close":
         close();
         return null;
@@ -118,14 +117,10 @@ public final class ConnectionHandle implements InvocationHandler {
           return false;
         }
         break;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return self;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return true;
+      case "abort":
+        if (closed) {
+          // JDBC: aborting a closed connection is a no-op; the physical one may already serve another user.
+          return null;
         }
         break;
       default:
@@ -169,9 +164,14 @@ public final class ConnectionHandle implements InvocationHandler {
   private HandleOwner openOwner() throws SQLException {
     HandleOwner current = owner;
     if (closed || current == null) {
-      throw new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
+      throw closedFailure();
     }
     return current;
+  }
+
+  /** What a call through this handle, or through an object it handed out, gets once the handle is closed. */
+  static SQLException closedFailure() {
+    return new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
   }
 
   private void close() {
