@@ -89,7 +89,8 @@ class HostilePeerTest {
     assertThat(mitm.accepted()).isEqualTo(THREADS * ROUNDS);
     assertThat(mitm.handshakes()).isZero();
     assertThat(mitm.applicationBytes()).as("bytes (token) the man in the middle received").isZero();
-    assertThat(Probe.awaitFileDescriptorsAtMost(fds + 2)).isLessThanOrEqualTo(fds + 2);
+    mitm.close();
+    assertThat(Probe.awaitFileDescriptorsAtMost(fds + 2)).as("open descriptors").isLessThanOrEqualTo(fds + 2);
   }
 
   @Test
@@ -166,7 +167,8 @@ class HostilePeerTest {
       assertThat(o.took).as("fails without waiting for the %s timeout", timeout).isLessThan(timeout.dividedBy(2));
     });
     assertThat(server.applicationBytes()).isPositive();
-    assertThat(Probe.awaitFileDescriptorsAtMost(fds + 2)).isLessThanOrEqualTo(fds + 2);
+    server.close();
+    assertThat(Probe.awaitFileDescriptorsAtMost(fds + 2)).as("open descriptors").isLessThanOrEqualTo(fds + 2);
   }
 
   @Test

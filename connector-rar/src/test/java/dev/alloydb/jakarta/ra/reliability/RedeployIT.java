@@ -1,0 +1,165 @@
+package dev.alloydb.jakarta.ra.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alloydb.jakarta.ra.reliability.app.CycleServlet;
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicro;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deploys and undeploys the .rar together with an application, over and over, on one Payara Micro: every cycle
+ * creates a pool and a JNDI resource on the freshly deployed adapter, deploys a war that injects the DataSource and
+ * calls it over HTTP, then undeploys the war and the adapter. Live threads and loaded classes must come back to
+ * their level after the first cycle: a class loader that survived its undeploy would keep every adapter class
+ * (thousands: the connector and the Google client stack) loaded, cycle after cycle.
+ *
+ * <p>Cycles: system property {@value #CYCLES_PROPERTY} of the test JVM (default 3; the soak profile runs 20).
+ */
+@ExtendWith(ArquillianExtension.class)
+class RedeployIT {
+  static final String CYCLES_PROPERTY = "alloydb.reliability.redeploy-cycles";
+  private static final String RA_NAME = "alloydb-connector";
+  private static final String SETTINGS = "reliability-redeploy.properties";
+  private static final long WAIT_SECONDS = 120;
+
+  @Deployment
+  static WebArchive deployment() throws URISyntaxException, IOException {
+    Path work = Path.of(System.getProperty("alloydb.it.work-dir", "target/payara-it")).toAbsolutePath();
+    Files.createDirectories(work);
+    File app = work.resolve("cycle-app.war").toFile();
+    ShrinkWrap.create(WebArchive.class, "cycle-app.war").addClass(CycleServlet.class)
+        .as(ZipExporter.class).exportTo(app, true);
+    String settings = "rar=" + Path.of(System.getProperty("alloydb.it.rar")).toAbsolutePath() + "\n"
+        + "app=" + app.getAbsolutePath() + "\n"
+        + "cycles=" + Integer.getInteger(CYCLES_PROPERTY, 3) + "\n";
+    File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return ShrinkWrap.create(WebArchive.class, "redeploy-it.war")
+        .addClasses(RedeployIT.class, Sample.class)
+        .addAsResource(new StringAsset(settings), SETTINGS)
+        .addAsLibraries(assertj);
+  }
+
+  /** Threads and loaded classes after a cycle, measured after a full GC. */
+  record Sample(int cycle, int threads, int classes, long unloaded, long heap, String answer) {
+  }
+
+  @Test
+  void redeployCyclesLeakNoThreadsOrClasses() throws Exception {
+    Properties settings = new Properties();
+    try (InputStream in = RedeployIT.class.getClassLoader().getResourceAsStream(SETTINGS)) {
+      settings.load(in);
+    }
+    int cycles = Integer.parseInt(settings.getProperty("cycles"));
+    // The test kit deployed the adapter at boot; every cycle deploys it again under the same name.
+    asadmin("undeploy", "--cascade=true", RA_NAME);
+    Sample before = sample(0, "");
+
+    List<Sample> samples = new ArrayList<>();
+    int peakClasses = 0;
+    for (int cycle = 1; cycle <= cycles; cycle++) {
+      asadmin("deploy", "--name", RA_NAME, settings.getProperty("rar"));
+      asadmin("create-connector-connection-pool", "--raname", RA_NAME, "--connectiondefinition",
+          "javax.sql.DataSource", "--transactionsupport", "LocalTransaction", "--steadypoolsize", "2",
+          "--maxpoolsize", "4", "cycle-pool");
+      asadmin("create-connector-resource", "--poolname", "cycle-pool", "jdbc/cycle");
+      asadmin("deploy", "--name", "cycle-app", "--contextroot", "cycle-app", settings.getProperty("app"));
+      String answer = get("/cycle-app/check");
+      peakClasses = Math.max(peakClasses, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
+      asadmin("undeploy", "cycle-app");
+      asadmin("undeploy", "--cascade=true", RA_NAME);
+      Sample sample = sample(cycle, answer);
+      samples.add(sample);
+      System.out.println("redeploy " + sample);
+    }
+
+    Sample first = samples.get(0);
+    Sample last = samples.get(samples.size() - 1);
+    int classesPerDeployment = peakClasses - first.classes();
+    System.out.printf("redeploy: %d cycles; before %s; first %s; last %s; classes loaded while deployed +%d%n",
+        cycles, before, first, last, classesPerDeployment);
+    assertThat(samples).allSatisfy(s -> assertThat(s.answer())
+        .isEqualTo("user=" + System.getProperty("alloydb.user")));
+    assertThat(classesPerDeployment).as("classes one deployment loads").isGreaterThan(1000);
+    assertThat(last.classes() - first.classes()).as("classes still loaded after %d more cycles", cycles - 1)
+        .isLessThan(classesPerDeployment / 4);
+    assertThat(last.threads() - first.threads()).as("threads left after %d more cycles", cycles - 1)
+        .isLessThanOrEqualTo(4);
+    assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.")).isEmpty();
+  }
+
+  private static Sample sample(int cycle, String answer) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return new Sample(cycle, ManagementFactory.getThreadMXBean().getThreadCount(),
+        ManagementFactory.getClassLoadingMXBean().getLoadedClassCount(),
+        ManagementFactory.getClassLoadingMXBean().getUnloadedClassCount(),
+        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), answer);
+  }
+
+  private static List<String> liveThreadsRunning(String... prefixes) {
+    List<String> found = new ArrayList<>();
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      for (StackTraceElement frame : stack) {
+        for (String prefix : prefixes) {
+          if (frame.getClassName().startsWith(prefix) && !frame.getClassName().contains(".reliability.")) {
+            found.add(thread.getName() + " in " + frame);
+            return;
+          }
+        }
+      }
+    });
+    return found;
+  }
+
+  private static void asadmin(String command, String... args) throws Exception {
+    Map<?, ? extends Future<? extends ClusterCommandResult>> results =
+        PayaraMicro.getInstance().getRuntime().run(command, args);
+    assertThat(results).as("asadmin %s reached this instance", command).isNotEmpty();
+    for (Future<? extends ClusterCommandResult> result : results.values()) {
+      ClusterCommandResult outcome = result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+      assertThat(outcome.getExitStatus()).as("%s %s: %s", command, String.join(" ", args), outcome.getOutput())
+          .isEqualTo(ClusterCommandResult.ExitStatus.SUCCESS);
+    }
+  }
+
+  private static String get(String path) throws IOException {
+    int port = PayaraMicro.getInstance().getRuntime().getLocalDescriptor().getHttpPorts().get(0);
+    HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+    connection.setConnectTimeout(30_000);
+    connection.setReadTimeout(120_000);
+    int code = connection.getResponseCode();
+    try (InputStream in = code == 200 ? connection.getInputStream() : connection.getErrorStream()) {
+      String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return code == 200 ? body : "HTTP " + code + ": " + body;
+    } finally {
+      connection.disconnect();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.alloydb.jakarta.ra.reliability.soak;
+
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicro;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+
+/**
+ * Runs the resource adapter's half of the soak inside Payara: {@code POST /soak/start?threads=N} creates a pool
+ * whose physical connections are replaced every few uses (so certificate rotation reaches new TLS connections all
+ * the time), warms it up, records the baseline and starts N threads that open, use and close pooled connections;
+ * {@code POST /soak/stop} stops them and answers with the figures (Java properties format).
+ */
+@WebServlet("/soak/*")
+public class SoakServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  private static final String JNDI = "jdbc/soak";
+  private static Run run;
+  private static Properties baseline;
+
+  @Override
+  protected synchronized void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Properties answer = new Properties();
+    try {
+      if (request.getPathInfo().equals("/start")) {
+        int threads = Integer.parseInt(request.getParameter("threads"));
+        createPool(threads);
+        DataSource dataSource = (DataSource) new InitialContext().lookup(JNDI);
+        for (int i = 0; i < threads * 2; i++) {
+          use(dataSource);
+        }
+        baseline = measure();
+        run = Run.start(threads, () -> use(dataSource));
+        answer.putAll(baseline);
+      } else {
+        run.stop();
+        Properties after = measure();
+        baseline.forEach((k, v) -> answer.put("before." + k, v));
+        after.forEach((k, v) -> answer.put("after." + k, v));
+        answer.put("operations", Long.toString(run.operations()));
+        answer.put("failures", Long.toString(run.failures()));
+        answer.put("firstFailures", run.firstFailures());
+      }
+    } catch (Exception e) {
+      response.sendError(500, e.toString());
+      return;
+    }
+    StringWriter out = new StringWriter();
+    answer.store(out, null);
+    response.setContentType("text/plain");
+    response.getWriter().print(out);
+  }
+
+  private static void use(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select count(*) from generate_series(1, 10)")) {
+      if (!result.next() || result.getInt(1) != 10) {
+        throw new IllegalStateException("unexpected query result");
+      }
+    }
+  }
+
+  private static void createPool(int threads) throws Exception {
+    asadmin("create-connector-connection-pool", "--raname", "alloydb-connector", "--connectiondefinition",
+        "javax.sql.DataSource", "--transactionsupport", "LocalTransaction", "--steadypoolsize", "2",
+        "--maxpoolsize", Integer.toString(threads), "--maxconnectionusagecount", "25",
+        "--isconnectvalidatereq", "true", "--maxwait", "120000", "soak-pool");
+    asadmin("create-connector-resource", "--poolname", "soak-pool", JNDI);
+  }
+
+  private static void asadmin(String command, String... args) throws Exception {
+    Map<?, ? extends Future<? extends ClusterCommandResult>> results =
+        PayaraMicro.getInstance().getRuntime().run(command, args);
+    for (Future<? extends ClusterCommandResult> result : results.values()) {
+      ClusterCommandResult outcome = result.get(2, TimeUnit.MINUTES);
+      if (outcome.getExitStatus() != ClusterCommandResult.ExitStatus.SUCCESS) {
+        throw new IllegalStateException(command + ": " + outcome.getOutput());
+      }
+    }
+  }
+
+  /** Threads, open descriptors and heap after a full GC of the Payara process. */
+  private static Properties measure() throws IOException, InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    Properties p = new Properties();
+    p.put("threads", Integer.toString(ManagementFactory.getThreadMXBean().getThreadCount()));
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      p.put("fds", Long.toString(fds.count()));
+    }
+    p.put("heap", Long.toString(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
+    p.put("classes", Integer.toString(ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()));
+    return p;
+  }
+}
