@@ -3,7 +3,7 @@ package dev.alloydb.jakarta.ra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.ra.reliability.app.CycleServlet;
-import fish.payara.micro.ClusterCommandResult;
+import dev.alloydb.jakarta.ra.reliability.soak.PoolCommands;
 import fish.payara.micro.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
@@ -17,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,7 +42,6 @@ class RedeployIT {
   static final String CYCLES_PROPERTY = "alloydb.reliability.redeploy-cycles";
   private static final String RA_NAME = "alloydb-connector";
   private static final String SETTINGS = "reliability-redeploy.properties";
-  private static final long WAIT_SECONDS = 120;
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException, IOException {
@@ -59,7 +55,7 @@ class RedeployIT {
         + "cycles=" + Integer.getInteger(CYCLES_PROPERTY, 3) + "\n";
     File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return ShrinkWrap.create(WebArchive.class, "redeploy-it.war")
-        .addClasses(RedeployIT.class, Sample.class)
+        .addClasses(RedeployIT.class, Sample.class, PoolCommands.class)
         .addAsResource(new StringAsset(settings), SETTINGS)
         .addAsLibraries(assertj);
   }
@@ -83,14 +79,12 @@ class RedeployIT {
     int peakClasses = 0;
     for (int cycle = 1; cycle <= cycles; cycle++) {
       asadmin("deploy", "--name", RA_NAME, settings.getProperty("rar"));
-      asadmin("create-connector-connection-pool", "--raname", RA_NAME, "--connectiondefinition",
-          "javax.sql.DataSource", "--transactionsupport", "LocalTransaction", "--steadypoolsize", "2",
-          "--maxpoolsize", "4", "cycle-pool");
-      asadmin("create-connector-resource", "--poolname", "cycle-pool", "jdbc/cycle");
+      PoolCommands.createPool(RA_NAME, "cycle-pool", "jdbc/cycle", "--steadypoolsize", "2", "--maxpoolsize", "4");
       asadmin("deploy", "--name", "cycle-app", "--contextroot", "cycle-app", settings.getProperty("app"));
       String answer = get("/cycle-app/check");
       peakClasses = Math.max(peakClasses, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
       asadmin("undeploy", "cycle-app");
+      PoolCommands.deletePool("cycle-pool", "jdbc/cycle");
       asadmin("undeploy", "--cascade=true", RA_NAME);
       Sample sample = sample(cycle, answer);
       samples.add(sample);
@@ -139,14 +133,7 @@ class RedeployIT {
   }
 
   private static void asadmin(String command, String... args) throws Exception {
-    Map<?, ? extends Future<? extends ClusterCommandResult>> results =
-        PayaraMicro.getInstance().getRuntime().run(command, args);
-    assertThat(results).as("asadmin %s reached this instance", command).isNotEmpty();
-    for (Future<? extends ClusterCommandResult> result : results.values()) {
-      ClusterCommandResult outcome = result.get(WAIT_SECONDS, TimeUnit.SECONDS);
-      assertThat(outcome.getExitStatus()).as("%s %s: %s", command, String.join(" ", args), outcome.getOutput())
-          .isEqualTo(ClusterCommandResult.ExitStatus.SUCCESS);
-    }
+    PoolCommands.asadmin(command, args);
   }
 
   private static String get(String path) throws IOException {

@@ -1,7 +1,5 @@
 package dev.alloydb.jakarta.ra.reliability.soak;
 
-import fish.payara.micro.ClusterCommandResult;
-import fish.payara.micro.PayaraMicro;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,10 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -79,22 +74,9 @@ public class SoakServlet extends HttpServlet {
   }
 
   private static void createPool(int threads) throws Exception {
-    asadmin("create-connector-connection-pool", "--raname", "alloydb-connector", "--connectiondefinition",
-        "javax.sql.DataSource", "--transactionsupport", "LocalTransaction", "--steadypoolsize", "2",
-        "--maxpoolsize", Integer.toString(threads), "--maxconnectionusagecount", "25",
-        "--isconnectvalidatereq", "true", "--maxwait", "120000", "soak-pool");
-    asadmin("create-connector-resource", "--poolname", "soak-pool", JNDI);
-  }
-
-  private static void asadmin(String command, String... args) throws Exception {
-    Map<?, ? extends Future<? extends ClusterCommandResult>> results =
-        PayaraMicro.getInstance().getRuntime().run(command, args);
-    for (Future<? extends ClusterCommandResult> result : results.values()) {
-      ClusterCommandResult outcome = result.get(2, TimeUnit.MINUTES);
-      if (outcome.getExitStatus() != ClusterCommandResult.ExitStatus.SUCCESS) {
-        throw new IllegalStateException(command + ": " + outcome.getOutput());
-      }
-    }
+    PoolCommands.createPool("alloydb-connector", "soak-pool", JNDI, "--steadypoolsize", "2", "--maxpoolsize",
+        Integer.toString(threads), "--maxconnectionusagecount", "25", "--isconnectvalidatereq", "true",
+        "--maxwait", "120000");
   }
 
   /** Threads, open descriptors and heap after a full GC of the Payara process. */
