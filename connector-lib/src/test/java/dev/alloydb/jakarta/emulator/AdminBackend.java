@@ -3,6 +3,8 @@ package dev.alloydb.jakarta.emulator;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
+import com.google.protobuf.Message;
 import io.grpc.Status;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -35,10 +37,10 @@ final class AdminBackend {
     this.counters = counters;
   }
 
-  ConnectionInfo getConnectionInfo(String parent, String bearer, AdminTransport transport, String userAgent)
-      throws AdminException {
+  ConnectionInfo getConnectionInfo(GetConnectionInfoRequest request, Caller caller) throws AdminException {
+    String parent = request.getParent();
     try {
-      enter(AdminRpc.GET_CONNECTION_INFO, bearer);
+      enter(AdminRpc.GET_CONNECTION_INFO, caller.bearer());
       EmulatedInstance instance = instances.get(parent);
       if (instance == null) {
         throw new AdminException(Status.Code.NOT_FOUND, "instance " + parent + " not found");
@@ -50,20 +52,19 @@ final class AdminBackend {
           .setPscDnsName(instance.pscDnsName())
           .setInstanceUid(instance.instanceUid())
           .build();
-      record(AdminRpc.GET_CONNECTION_INFO, parent, transport, userAgent, Status.Code.OK);
+      record(AdminRpc.GET_CONNECTION_INFO, parent, caller, request, Status.Code.OK);
       return info;
     } catch (AdminException e) {
-      record(AdminRpc.GET_CONNECTION_INFO, parent, transport, userAgent, e.code());
+      record(AdminRpc.GET_CONNECTION_INFO, parent, caller, request, e.code());
       throw e;
     }
   }
 
   GenerateClientCertificateResponse generateClientCertificate(
-      GenerateClientCertificateRequest request, String bearer, AdminTransport transport, String userAgent)
-      throws AdminException {
+      GenerateClientCertificateRequest request, Caller caller) throws AdminException {
     String parent = request.getParent();
     try {
-      enter(AdminRpc.GENERATE_CLIENT_CERTIFICATE, bearer);
+      enter(AdminRpc.GENERATE_CLIENT_CERTIFICATE, caller.bearer());
       boolean known = instances.values().stream().anyMatch(i -> i.clusterName().equals(parent));
       if (!known) {
         throw new AdminException(Status.Code.NOT_FOUND, "cluster " + parent + " not found");
@@ -89,10 +90,10 @@ final class AdminBackend {
           .addPemCertificateChain(Pem.certificate(authority.root()))
           .setCaCert(Pem.certificate(authority.root()))
           .build();
-      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, transport, userAgent, Status.Code.OK);
+      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, caller, request, Status.Code.OK);
       return response;
     } catch (AdminException e) {
-      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, transport, userAgent, e.code());
+      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, caller, request, e.code());
       throw e;
     }
   }
@@ -140,7 +141,8 @@ final class AdminBackend {
     }
   }
 
-  private void record(AdminRpc rpc, String parent, AdminTransport transport, String userAgent, Status.Code code) {
-    counters.recordAdminCall(new AdminCall(rpc, parent, transport, userAgent == null ? "" : userAgent, code));
+  private void record(AdminRpc rpc, String parent, Caller caller, Message request, Status.Code code) {
+    counters.recordAdminCall(new AdminCall(
+        rpc, parent, caller.transport(), caller.userAgent(), code, caller.quotaProject(), request));
   }
 }

@@ -14,14 +14,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -60,6 +62,11 @@ public final class AlloyDbEmulator implements AutoCloseable {
       Pattern.compile("projects/[^/:]+(:[^/:]+)?/locations/[^/]+/clusters/[^/]+/instances/[^/]+");
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
+  private static final String IMPERSONATION_TARGET = "emulator-target@" + PROJECT + ".iam.gserviceaccount.com";
+  /** The OAuth2 scope of the Admin API. */
+  public static final String SCOPE_CLOUD_PLATFORM = TokenService.CLOUD_PLATFORM;
+  /** The OAuth2 scope connectors use for the metadata exchange token. */
+  public static final String SCOPE_ALLOYDB_LOGIN = TokenService.ALLOYDB_LOGIN;
   private static AlloyDbEmulator shared;
   private static CertificateAuthority jvmApiCa;
 
@@ -94,12 +101,13 @@ public final class AlloyDbEmulator implements AutoCloseable {
       faults = new Faults(() -> {
         CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
         ca.set(next);
-        instancesRef().forEach(i -> tls.get(i.uri()).set(new ProxyTls(next, i, List.of())));
+        tls.forEach((uri, ref) -> ref.set(new ProxyTls(next, ref.get().instance())));
       });
-      account = ServiceAccount.create(PROJECT);
-      TokenService tokens = new TokenService(account, faults, counters);
+      account = ServiceAccount.create("emulator-sa", PROJECT);
+      TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
-      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER, account.databaseUser());
+      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
+          List.of(account.databaseUser(), ProxySession.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
       Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
@@ -114,7 +122,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
             a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
         byUri.put(uri, instance);
         addresses.put(uri, a);
-        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance, List.of())));
+        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance)));
       }
       instances = List.copyOf(byUri.values());
 
@@ -138,6 +146,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       https.start();
       opened.add(() -> https.stop(0));
       restEndpoint = "http://127.0.0.1:" + http.getAddress().getPort();
+      tokens.ownTokenUri(restEndpoint + AdminHttpHandler.TOKEN_PATH);
       restTlsEndpoint = "https://127.0.0.1:" + https.getAddress().getPort();
 
       Server grpcTls = grpcServer(TlsServerCredentials.create(
@@ -161,7 +170,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
         ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
             postgres);
         opened.add(ctx);
-        for (Map.Entry<String, java.net.ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
+        for (Map.Entry<String, ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
           ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());
           opened.add(listener);
         }
@@ -182,10 +191,6 @@ public final class AlloyDbEmulator implements AutoCloseable {
       jvmApiCa = CertificateAuthority.create("api.alloydb-emulator");
     }
     return jvmApiCa;
-  }
-
-  private List<EmulatedInstance> instancesRef() {
-    return instances;
   }
 
   /** A builder for an emulator with the default instance and the real proxy port. */
@@ -266,6 +271,27 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return account.databaseUser();
   }
 
+  /**
+   * A second service account that {@link #serviceAccountEmail()} may impersonate through
+   * {@link #generateAccessTokenUrl()}; it has an IAM database user of its own ({@link #impersonationTargetIamUser()}).
+   */
+  public String impersonationTargetEmail() {
+    return IMPERSONATION_TARGET;
+  }
+
+  /** The IAM database user of {@link #impersonationTargetEmail()}. */
+  public String impersonationTargetIamUser() {
+    return ProxySession.databaseUserOf(IMPERSONATION_TARGET);
+  }
+
+  /**
+   * The IAM Credentials {@code generateAccessToken} URL for {@link #impersonationTargetEmail()}, for
+   * {@code ImpersonatedCredentials.Builder.setIamEndpointOverride} (google-auth-library).
+   */
+  public String generateAccessTokenUrl() {
+    return restEndpoint + AdminHttpHandler.IAM_PREFIX + IMPERSONATION_TARGET + AdminHttpHandler.IAM_SUFFIX;
+  }
+
   /** The database user that logs in with {@link #password()} (DB_NATIVE). */
   public String passwordUser() {
     return postgres.passwordUser();
@@ -312,7 +338,9 @@ public final class AlloyDbEmulator implements AutoCloseable {
   /** Stops every listener, server and thread and the embedded PostgreSQL, and deletes the working files. */
   @Override
   public void close() {
-    closeAll(resources);
+    synchronized (resources) {
+      closeAll(resources);
+    }
   }
 
   private static void closeAll(List<AutoCloseable> opened) {
@@ -380,15 +408,26 @@ public final class AlloyDbEmulator implements AutoCloseable {
     });
   }
 
+  /** Deletes the working files; zonky's own shutdown hook may be deleting the data directory at the same time. */
   private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.deleteIfExists(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   /** Configures an emulator. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Fault knobs of a running emulator. Thread-safe; every knob takes effect for the next call or connection.
@@ -159,7 +160,7 @@ public final class Faults {
   }
 
   /** Blocks while the stall knob is on; returns early when the thread is interrupted or {@code stillWanted} says no. */
-  void awaitNoStall(java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
+  void awaitNoStall(BooleanSupplier stillWanted) throws InterruptedException {
     synchronized (stallLock) {
       while (proxyStall && stillWanted.getAsBoolean()) {
         stallLock.wait(200);

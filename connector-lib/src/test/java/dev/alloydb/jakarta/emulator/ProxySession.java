@@ -70,9 +70,7 @@ final class ProxySession implements Runnable {
         return;
       }
       Optional<TokenService.Grant> grant = ctx.tokens().issuedToken(request.get().getOauth2Token());
-      if (grant.isEmpty()
-          || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)
-          || grant.get().scopes().isEmpty()) {
+      if (grant.isEmpty() || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)) {
         refuseExchange(out, "the OAuth2 token was not issued by this AlloyDB emulator, has expired, or lacks the "
             + "scope cloud-platform or alloydb.login");
         return;
@@ -135,7 +133,7 @@ final class ProxySession implements Runnable {
             + principalUser + "\", so the database user must be \"" + principalUser + "\"");
         return;
       }
-      if (!autoIam && databaseUser.equals(ctx.iamUser())) {
+      if (!autoIam && ctx.isIamUser(databaseUser)) {
         refuseLogin(out, "user \"" + databaseUser + "\" is an IAM database user and can log in only with "
             + "AUTO_IAM (enable IAM database authentication)");
         return;

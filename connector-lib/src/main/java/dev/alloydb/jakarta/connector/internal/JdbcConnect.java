@@ -71,12 +71,24 @@ public final class JdbcConnect {
         return;
       }
       try {
-        result.complete(open(core, request, socket));
+        Connection connection = open(core, request, socket);
+        if (!result.complete(connection)) {
+          closeQuietly(connection);
+        }
       } catch (SQLException | RuntimeException e) {
         result.completeExceptionally(e);
       }
     });
     return result;
+  }
+
+  /** The caller cancelled or completed the stage before the connection was ready: nobody will close it. */
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // an unwanted connection: closing it is all that matters
+    }
   }
 
   private static ConnectorException asConnectorException(Request request, Throwable t) {
