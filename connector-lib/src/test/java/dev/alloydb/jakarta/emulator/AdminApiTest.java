@@ -265,7 +265,8 @@ class AdminApiTest {
   }
 
   private static AlloyDBAdminGrpc.AlloyDBAdminBlockingStub grpc() throws Exception {
-    return AlloyDBAdminGrpc.newBlockingStub(plaintext).withInterceptors(bearer(client.token(TestClient.CLOUD_PLATFORM)));
+    return AlloyDBAdminGrpc.newBlockingStub(plaintext)
+        .withInterceptors(bearer(client.token(TestClient.CLOUD_PLATFORM)));
   }
 
   /** Call credentials refuse plaintext channels, so the token goes in as a plain header. */

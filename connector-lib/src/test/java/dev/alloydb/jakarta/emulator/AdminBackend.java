@@ -11,7 +11,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The Admin API's behaviour, shared by the gRPC and REST front ends. */
 final class AdminBackend {
@@ -19,19 +18,19 @@ final class AdminBackend {
   private static final Duration MAX_CERT = Duration.ofHours(24);
 
   private final Map<String, EmulatedInstance> instances;
-  private final Supplier<CertificateAuthority> ca;
+  private final ClusterCas cas;
   private final TokenService tokens;
   private final Faults faults;
   private final Counters counters;
 
   AdminBackend(
       Map<String, EmulatedInstance> instances,
-      Supplier<CertificateAuthority> ca,
+      ClusterCas cas,
       TokenService tokens,
       Faults faults,
       Counters counters) {
     this.instances = instances;
-    this.ca = ca;
+    this.cas = cas;
     this.tokens = tokens;
     this.faults = faults;
     this.counters = counters;
@@ -65,8 +64,8 @@ final class AdminBackend {
     String parent = request.getParent();
     try {
       enter(AdminRpc.GENERATE_CLIENT_CERTIFICATE, caller.bearer());
-      boolean known = instances.values().stream().anyMatch(i -> i.clusterName().equals(parent));
-      if (!known) {
+      CertificateAuthority authority = cas.forCluster(parent);
+      if (authority == null) {
         throw new AdminException(Status.Code.NOT_FOUND, "cluster " + parent + " not found");
       }
       if (request.getPublicKey().isEmpty()) {
@@ -79,7 +78,6 @@ final class AdminBackend {
       } catch (IllegalArgumentException e) {
         throw new AdminException(Status.Code.INVALID_ARGUMENT, e.getMessage());
       }
-      CertificateAuthority authority = ca.get();
       Instant now = Instant.now();
       Instant notAfter = now.plus(lifetime(request));
       Instant notBefore = notAfter.isBefore(now) ? notAfter.minusSeconds(3600) : now.minusSeconds(60);

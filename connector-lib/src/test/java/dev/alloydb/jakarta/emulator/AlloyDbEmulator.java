@@ -1,19 +1,8 @@
 package dev.alloydb.jakarta.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.ServerCredentials;
-import io.grpc.ServerInterceptors;
-import io.grpc.TlsServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,13 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * A local stand-in for AlloyDB that speaks the real protocol in front of a real PostgreSQL: the v1alpha Admin API
@@ -94,15 +78,9 @@ public final class AlloyDbEmulator implements AutoCloseable {
       workDir = Files.createTempDirectory(tmp, "alloydb-emulator-");
       opened.add(() -> deleteTree(workDir));
       counters = new Counters();
-      AtomicReference<CertificateAuthority> ca =
-          new AtomicReference<>(CertificateAuthority.create("alloydb-emulator"));
-      Map<String, AtomicReference<ProxyTls>> tls = new LinkedHashMap<>();
       List<String> uris = b.instances.isEmpty() ? List.of(DEFAULT_INSTANCE) : List.copyOf(b.instances);
-      faults = new Faults(() -> {
-        CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
-        ca.set(next);
-        tls.forEach((uri, ref) -> ref.set(new ProxyTls(next, ref.get().instance())));
-      });
+      AtomicReference<ClusterCas> cas = new AtomicReference<>();
+      faults = new Faults(() -> cas.get().rotate());
       account = ServiceAccount.create("emulator-sa", PROJECT);
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
@@ -122,43 +100,22 @@ public final class AlloyDbEmulator implements AutoCloseable {
             a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
         byUri.put(uri, instance);
         addresses.put(uri, a);
-        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance)));
       }
       instances = List.copyOf(byUri.values());
+      ClusterCas clusterCas = new ClusterCas(instances);
+      cas.set(clusterCas);
 
-      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
+      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), clusterCas, tokens, faults, counters);
       CertificateAuthority apiCa = apiCa();
       ServerIdentity apiIdentity =
           apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
-      SSLContext apiTls = sslContext(apiIdentity);
-
-      ExecutorService httpThreads = daemonPool("alloydb-emulator-http-");
-      opened.add(httpThreads::shutdownNow);
-      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-      http.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTP));
-      http.setExecutor(httpThreads);
-      http.start();
-      opened.add(() -> http.stop(0));
-      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-      https.setHttpsConfigurator(new HttpsConfigurator(apiTls));
-      https.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTPS));
-      https.setExecutor(httpThreads);
-      https.start();
-      opened.add(() -> https.stop(0));
-      restEndpoint = "http://127.0.0.1:" + http.getAddress().getPort();
+      AdminServers servers = new AdminServers(admin, tokens, apiIdentity);
+      opened.add(servers);
+      restEndpoint = servers.restEndpoint;
+      restTlsEndpoint = servers.restTlsEndpoint;
+      grpcTlsEndpoint = servers.grpcTlsEndpoint;
+      grpcPlaintextEndpoint = servers.grpcPlaintextEndpoint;
       tokens.ownTokenUri(restEndpoint + AdminHttpHandler.TOKEN_PATH);
-      restTlsEndpoint = "https://127.0.0.1:" + https.getAddress().getPort();
-
-      Server grpcTls = grpcServer(TlsServerCredentials.create(
-              new ByteArrayInputStream(apiIdentity.chainPem().getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(Pem.privateKey(apiIdentity.key()).getBytes(StandardCharsets.US_ASCII))),
-          new AdminGrpcService(admin, AdminTransport.GRPC_TLS));
-      opened.add(() -> stopGrpc(grpcTls));
-      Server grpcPlain =
-          grpcServer(InsecureServerCredentials.create(), new AdminGrpcService(admin, AdminTransport.GRPC_PLAINTEXT));
-      opened.add(() -> stopGrpc(grpcPlain));
-      grpcTlsEndpoint = "127.0.0.1:" + grpcTls.getPort();
-      grpcPlaintextEndpoint = "127.0.0.1:" + grpcPlain.getPort();
 
       caPem = write("admin-api-ca.pem", Pem.certificate(apiCa.root()));
       trustStorePassword = "emulator";
@@ -167,8 +124,8 @@ public final class AlloyDbEmulator implements AutoCloseable {
       credentials = write("service-account.json", account.credentialsJson(restEndpoint + AdminHttpHandler.TOKEN_PATH));
 
       for (EmulatedInstance instance : instances) {
-        ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
-            postgres);
+        ProxyContext ctx = new ProxyContext(
+            instance.uri(), () -> clusterCas.tls(instance.uri()), faults, counters, tokens, postgres);
         opened.add(ctx);
         for (Map.Entry<String, ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
           ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());
@@ -375,37 +332,6 @@ public final class AlloyDbEmulator implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot write the trust store", e);
     }
-  }
-
-  private static SSLContext sslContext(ServerIdentity identity) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(identity.keyManagers().getKeyManagers(), null, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the Admin API's TLS context", e);
-    }
-  }
-
-  private static Server grpcServer(ServerCredentials credentials, AdminGrpcService service) throws IOException {
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-        .addService(ServerInterceptors.intercept(service, AdminGrpcService.headers()))
-        .build()
-        .start();
-  }
-
-  private static void stopGrpc(Server server) throws InterruptedException {
-    server.shutdownNow();
-    server.awaitTermination(10, TimeUnit.SECONDS);
-  }
-
-  private static ExecutorService daemonPool(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Deletes the working files; zonky's own shutdown hook may be deleting the data directory at the same time. */

@@ -50,7 +50,10 @@ public final class Faults {
     this.allAdminError = code;
   }
 
-  /** Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over {@link #adminError(Status.Code)}. */
+  /**
+   * Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over
+   * {@link #adminError(Status.Code)}.
+   */
   public void adminError(AdminRpc rpc, Status.Code code) {
     Objects.requireNonNull(rpc, "rpc");
     requireNotOk(code);
@@ -88,7 +91,7 @@ public final class Faults {
    * Replaces the instances' CA (root, intermediate and server certificates) at once. Client certificates issued
    * before are no longer accepted by the proxies; connectors must refresh.
    */
-  public void rotateCa() {
+  public synchronized void rotateCa() {
     caRotation.run();
   }
 

@@ -30,6 +30,8 @@ final class ProxySession implements Runnable {
   private MetadataExchangeRequest.AuthType authType;
   private String userAgent = "";
   private String databaseUser = "";
+  /** Each connection is recorded once, however it ends. */
+  private boolean recorded;
 
   ProxySession(ProxyContext ctx, String ipType, Socket tcp, SSLSocket tls) {
     this.ctx = ctx;
@@ -206,6 +208,10 @@ final class ProxySession implements Runnable {
   }
 
   private void record(Outcome outcome, String detail) {
+    if (recorded) {
+      return;
+    }
+    recorded = true;
     ctx.counters().recordProxyConnection(
         new ProxyConnection(ctx.instanceUri(), ipType, authType, userAgent, databaseUser, outcome, detail));
   }
