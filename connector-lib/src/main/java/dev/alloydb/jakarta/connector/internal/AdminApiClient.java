@@ -57,7 +57,6 @@ final class AdminApiClient implements AutoCloseable {
 
   static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
       ScheduledExecutorService executor, String userAgent) {
-    WireLogs.quiet();
     AlloyDBAdminSettings.Builder settings = AlloyDBAdminSettings.newHttpJsonBuilder();
     settings.setTransportChannelProvider(AlloyDBAdminSettings.defaultHttpJsonTransportProviderBuilder()
         .setEndpoint(config.adminServiceEndpoint())
