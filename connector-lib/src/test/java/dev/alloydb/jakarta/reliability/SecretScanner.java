@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class SecretScanner {
   private static final Pattern EMULATOR_TOKEN = Pattern.compile("emu\\.[A-Za-z0-9_-]{20,}");
-  private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]+-----");
+  /** A PEM header followed by its body (newlines real or JSON-escaped); a header with a redacted body is fine. */
+  private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]+-----(\\s|\\\\n)*[A-Za-z0-9+/=]{16,}");
   /** DER SEQUENCEs of 256 bytes and more (every certificate and key) start with "MII" in base64. */
   private static final Pattern DER_BASE64 = Pattern.compile("MII[A-Za-z0-9+/]{60,}");
 
@@ -34,7 +35,7 @@ final class SecretScanner {
       found.add("OAuth2 access token");
     }
     if (PEM.matcher(text).find()) {
-      found.add("PEM block");
+      found.add("PEM block with its body");
     }
     if (DER_BASE64.matcher(text).find()) {
       found.add("certificate or key body (base64 DER)");

@@ -115,7 +115,7 @@ class SecretsInLogsTest {
       assertThat(SuiteLogs.findings())
           .anyMatch(f -> f.startsWith("database password in a FINER record"))
           .anyMatch(f -> f.startsWith("OAuth2 access token in a FINEST record"))
-          .anyMatch(f -> f.startsWith("PEM block"))
+          .anyMatch(f -> f.startsWith("PEM block with its body"))
           .anyMatch(f -> f.startsWith("certificate or key body"));
     } finally {
       SuiteLogs.forgetFindings();
