@@ -15,7 +15,17 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.ref.WeakReference;
+import java.security.Security;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Properties;
 import org.assertj.core.api.Assertions;
@@ -76,19 +86,23 @@ class RedeployIT {
     Sample before = sample(0, "");
 
     List<Sample> samples = new ArrayList<>();
+    List<String> leaks = new ArrayList<>();
     int peakClasses = 0;
     for (int cycle = 1; cycle <= cycles; cycle++) {
       asadmin("deploy", "--name", RA_NAME, settings.getProperty("rar"));
       PoolCommands.createPool(RA_NAME, "cycle-pool", "jdbc/cycle", "--steadypoolsize", "2", "--maxpoolsize", "4");
       asadmin("deploy", "--name", "cycle-app", "--contextroot", "cycle-app", settings.getProperty("app"));
       String answer = get("/cycle-app/check");
+      WeakReference<ClassLoader> adapterLoader = adapterClassLoader();
       peakClasses = Math.max(peakClasses, ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
       asadmin("undeploy", "cycle-app");
       PoolCommands.deletePool("cycle-pool", "jdbc/cycle");
       asadmin("undeploy", "--cascade=true", RA_NAME);
       Sample sample = sample(cycle, answer);
       samples.add(sample);
-      System.out.println("redeploy " + sample);
+      List<String> holders = awaitCollected(adapterLoader);
+      leaks.addAll(holders);
+      System.out.println("redeploy " + sample + (holders.isEmpty() ? "" : " adapter class loader kept by " + holders));
     }
 
     Sample first = samples.get(0);
@@ -98,12 +112,63 @@ class RedeployIT {
         cycles, before, first, last, classesPerDeployment);
     assertThat(samples).allSatisfy(s -> assertThat(s.answer())
         .isEqualTo("user=" + System.getProperty("alloydb.user")));
+    assertThat(leaks).as("what kept an undeployed adapter's class loader alive").isEmpty();
     assertThat(classesPerDeployment).as("classes one deployment loads").isGreaterThan(1000);
     assertThat(last.classes() - first.classes()).as("classes still loaded after %d more cycles", cycles - 1)
         .isLessThan(classesPerDeployment / 4);
     assertThat(last.threads() - first.threads()).as("threads left after %d more cycles", cycles - 1)
         .isLessThanOrEqualTo(4);
     assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.")).isEmpty();
+  }
+
+  /** The class loader of the deployed adapter, through the DataSource it publishes, held weakly. */
+  private static WeakReference<ClassLoader> adapterClassLoader() throws Exception {
+    DataSource dataSource = (DataSource) new InitialContext().lookup("jdbc/cycle");
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.isValid(10)).isTrue();
+    }
+    return new WeakReference<>(dataSource.getClass().getClassLoader());
+  }
+
+  /**
+   * Collects garbage until the undeployed adapter's class loader is gone (up to ~20 s); if it stays, names the
+   * usual suspects that still point into it: threads, JDBC drivers, security providers, JUL filters and handlers.
+   */
+  private static List<String> awaitCollected(WeakReference<ClassLoader> loader) throws InterruptedException {
+    for (int i = 0; i < 40 && loader.get() != null; i++) {
+      System.gc();
+      Thread.sleep(500);
+    }
+    ClassLoader leaked = loader.get();
+    if (leaked == null) {
+      return List.of();
+    }
+    List<String> holders = new ArrayList<>();
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      if (thread.getContextClassLoader() == leaked || thread.getClass().getClassLoader() == leaked) {
+        holders.add("thread " + thread.getName());
+      }
+    }
+    Collections.list(DriverManager.getDrivers()).stream().filter(d -> d.getClass().getClassLoader() == leaked)
+        .forEach(d -> holders.add("JDBC driver " + d.getClass().getName()));
+    Arrays.stream(Security.getProviders()).filter(p -> p.getClass().getClassLoader() == leaked)
+        .forEach(p -> holders.add("security provider " + p.getName()));
+    LogManager logs = LogManager.getLogManager();
+    for (String name : Collections.list(logs.getLoggerNames())) {
+      Logger logger = logs.getLogger(name);
+      if (logger == null) {
+        continue;
+      }
+      if (logger.getFilter() != null && logger.getFilter().getClass().getClassLoader() == leaked) {
+        holders.add("filter of logger " + name);
+      }
+      Arrays.stream(logger.getHandlers()).filter(h -> h.getClass().getClassLoader() == leaked)
+          .forEach(h -> holders.add("handler of logger " + name));
+    }
+    if (holders.isEmpty()) {
+      holders.add("something other than threads, drivers, providers or JUL (take a heap dump)");
+    }
+    return holders;
   }
 
   private static Sample sample(int cycle, String answer) throws InterruptedException {

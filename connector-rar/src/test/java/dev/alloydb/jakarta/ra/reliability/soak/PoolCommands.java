@@ -32,8 +32,16 @@ public final class PoolCommands {
     }
   }
 
-  /** Creates a password-login pool on adapter {@code raName} and a connector resource for it. */
+  /**
+   * Creates a password-login pool on adapter {@code raName} and a connector resource for it, first removing any
+   * left in Payara's root directory by an earlier, interrupted run.
+   */
   public static void createPool(String raName, String pool, String jndi, String... options) throws Exception {
+    try {
+      deletePool(pool, jndi);
+    } catch (IllegalStateException nothingLeftOver) {
+      // the usual case: there was no such pool
+    }
     List<String> args = new ArrayList<>(List.of("--raname", raName, "--connectiondefinition", "javax.sql.DataSource",
         "--transactionsupport", "LocalTransaction"));
     args.addAll(List.of(options));
@@ -49,8 +57,11 @@ public final class PoolCommands {
 
   /** Deletes what {@link #createPool} created. */
   public static void deletePool(String pool, String jndi) throws Exception {
-    asadmin("delete-connector-resource", jndi);
-    asadmin("delete-connector-connection-pool", pool);
+    try {
+      asadmin("delete-connector-resource", jndi);
+    } finally {
+      asadmin("delete-connector-connection-pool", pool);
+    }
   }
 
   // asadmin splits --property on ':' and '='; a backslash keeps them in the value.
