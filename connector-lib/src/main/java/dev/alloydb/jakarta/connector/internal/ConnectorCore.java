@@ -46,7 +46,6 @@ public final class ConnectorCore implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.policy = policy;
-    LogRedaction.install();
     Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
@@ -68,6 +67,7 @@ public final class ConnectorCore implements AutoCloseable {
       throw new dev.alloydb.jakarta.connector.ConnectorConfigException(
           "The scheduler refused the connector's first task: " + e, e);
     }
+    LogRedaction.install();
     SharedConnectors.live(id, this);
   }
 
@@ -280,6 +280,7 @@ public final class ConnectorCore implements AutoCloseable {
     executor.shutdown();
     admin.close();
     shutdownScheduler();
+    LogRedaction.release();
     LOG.log(Level.DEBUG, "Connector closed");
   }
 
