@@ -80,6 +80,8 @@ class HostilePeerTest {
     List<Throwable> failures = hammer(() -> JdbcConnect.connect(core, emulator.instance().uri(),
         EmulatorSupport.passwordLogin()));
 
+    System.out.printf("man in the middle: %d connects refused, %d handshakes completed, %d bytes received%n",
+        failures.size(), mitm.handshakes(), mitm.applicationBytes());
     assertThat(failures).hasSize(THREADS * ROUNDS).allSatisfy(e -> {
       assertThat(e).isInstanceOf(SQLException.class);
       assertThat(((SQLException) e).getSQLState()).isEqualTo("08001");
@@ -159,6 +161,10 @@ class HostilePeerTest {
       return null;
     });
 
+    System.out.printf("hostile reply %s: %d dials failed, at most %d KiB allocated and %d ms each%n", reply,
+        failures.size(), failures.stream().mapToLong(f -> f instanceof Outcome ? ((Outcome) f).allocated : 0)
+            .max().orElse(0) >> 10,
+        failures.stream().mapToLong(f -> f instanceof Outcome ? ((Outcome) f).took.toMillis() : 0).max().orElse(0));
     assertThat(failures).hasSize(THREADS * ROUNDS).allSatisfy(f -> {
       assertThat(f).isInstanceOf(Outcome.class);
       Outcome o = (Outcome) f;

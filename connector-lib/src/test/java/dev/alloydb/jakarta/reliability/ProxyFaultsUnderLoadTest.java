@@ -55,6 +55,9 @@ class ProxyFaultsUnderLoadTest {
 
       List<Attempt> attempts = connectAll(connector);
 
+      System.out.printf("proxy stall: %d callers timed out after %d..%d ms (handshake timeout %s)%n",
+          attempts.size(), attempts.stream().mapToLong(a -> a.took.toMillis()).min().orElse(0),
+          attempts.stream().mapToLong(a -> a.took.toMillis()).max().orElse(0), HANDSHAKE_TIMEOUT);
       assertThat(attempts).allSatisfy(a -> {
         assertThat(a.error).isInstanceOf(SQLException.class);
         assertThat(((SQLException) a.error).getSQLState()).isEqualTo("08001");

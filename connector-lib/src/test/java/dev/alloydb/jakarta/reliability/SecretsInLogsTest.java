@@ -95,6 +95,9 @@ class SecretsInLogsTest {
       }
     }
 
+    System.out.printf("secrets: %d log records scanned at level ALL in this test (%d in the JVM so far), %d tokens"
+        + " known, %d error messages checked%n", SuiteLogs.recordsScanned() - recordsBefore,
+        SuiteLogs.recordsScanned(), TokenTap.get().tokens().size(), messages.size());
     assertThat(TokenTap.get().tokens()).as("tokens issued through the tap").isNotEmpty();
     assertThat(SuiteLogs.recordsScanned() - recordsBefore).as("log records scanned").isGreaterThan(100);
     assertThat(messages).hasSize(7).allSatisfy(m -> assertThat(SuiteLogs.scanNow(m)).as(m).isEmpty());
