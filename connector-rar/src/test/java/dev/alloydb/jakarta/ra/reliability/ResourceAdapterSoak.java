@@ -130,7 +130,8 @@ class ResourceAdapterSoak {
   }
 
   private Properties post(String path) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) new URL(base, "soak/" + path).openConnection();
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    HttpURLConnection connection = (HttpURLConnection) new URL(root + "run/" + path).openConnection();
     connection.setRequestMethod("POST");
     connection.setConnectTimeout(30_000);
     connection.setReadTimeout(600_000);

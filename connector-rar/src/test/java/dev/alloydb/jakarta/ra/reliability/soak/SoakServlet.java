@@ -18,12 +18,12 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 
 /**
- * Runs the resource adapter's half of the soak inside Payara: {@code POST /soak/start?threads=N} creates a pool
+ * Runs the resource adapter's half of the soak inside Payara: {@code POST run/start?threads=N} creates a pool
  * whose physical connections are replaced every few uses (so certificate rotation reaches new TLS connections all
  * the time), warms it up, records the baseline and starts N threads that open, use and close pooled connections;
- * {@code POST /soak/stop} stops them and answers with the figures (Java properties format).
+ * {@code POST run/stop} stops them and answers with the figures (Java properties format).
  */
-@WebServlet("/soak/*")
+@WebServlet("/run/*")
 public class SoakServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String JNDI = "jdbc/soak";
