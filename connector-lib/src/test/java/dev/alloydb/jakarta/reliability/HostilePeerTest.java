@@ -88,7 +88,8 @@ class HostilePeerTest {
       assertThat(e.getCause()).isInstanceOf(DialException.class);
       assertThat(e.getMessage()).contains("TLS 1.3 handshake").containsIgnoringCase("certification path");
     });
-    assertThat(mitm.accepted()).isEqualTo(THREADS * ROUNDS);
+    assertThat(mitm.accepted()).as("dials: one per connect, plus one retry after a forced refresh at most")
+        .isBetween(THREADS * ROUNDS, 2 * THREADS * ROUNDS);
     assertThat(mitm.handshakes()).isZero();
     assertThat(mitm.applicationBytes()).as("bytes (token) the man in the middle received").isZero();
     mitm.close();
