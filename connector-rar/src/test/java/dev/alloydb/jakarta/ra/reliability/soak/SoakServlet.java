@@ -21,7 +21,8 @@ import javax.sql.DataSource;
  * Runs the resource adapter's half of the soak inside Payara: {@code POST run/start?threads=N} creates a pool
  * whose physical connections are replaced every few uses (so certificate rotation reaches new TLS connections all
  * the time), warms it up, records the baseline and starts N threads that open, use and close pooled connections;
- * {@code POST run/stop} stops them and answers with the figures (Java properties format).
+ * {@code POST run/stop} stops them and answers with the figures (Java properties format). Both measurements are
+ * taken right after flushing the pool, so that its open connections do not count as growth.
  */
 @WebServlet("/run/*")
 public class SoakServlet extends HttpServlet {
@@ -41,11 +42,13 @@ public class SoakServlet extends HttpServlet {
         for (int i = 0; i < threads * 2; i++) {
           use(dataSource);
         }
+        PoolCommands.asadmin("flush-connection-pool", "soak-pool");
         baseline = measure();
         run = Run.start(threads, () -> use(dataSource));
         answer.putAll(baseline);
       } else {
         run.stop();
+        PoolCommands.asadmin("flush-connection-pool", "soak-pool");
         Properties after = measure();
         baseline.forEach((k, v) -> answer.put("before." + k, v));
         after.forEach((k, v) -> answer.put("after." + k, v));
