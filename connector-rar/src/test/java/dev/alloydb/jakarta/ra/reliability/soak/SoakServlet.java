@@ -82,7 +82,20 @@ public class SoakServlet extends HttpServlet {
         "--maxwait", "120000");
   }
 
-  /** Threads, open descriptors and heap after a full GC of the Payara process. */
+  /** Open sockets of this process: descriptors that link to {@code socket:[inode]}. */
+  public static long sockets() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.filter(fd -> {
+        try {
+          return Files.readSymbolicLink(fd).toString().startsWith("socket:");
+        } catch (IOException gone) {
+          return false;
+        }
+      }).count();
+    }
+  }
+
+  /** Threads, open sockets and heap after a full GC of the Payara process. */
   private static Properties measure() throws IOException, InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
@@ -90,9 +103,7 @@ public class SoakServlet extends HttpServlet {
     }
     Properties p = new Properties();
     p.put("threads", Integer.toString(ManagementFactory.getThreadMXBean().getThreadCount()));
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      p.put("fds", Long.toString(fds.count()));
-    }
+    p.put("fds", Long.toString(sockets()));
     p.put("heap", Long.toString(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()));
     p.put("classes", Integer.toString(ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()));
     return p;
