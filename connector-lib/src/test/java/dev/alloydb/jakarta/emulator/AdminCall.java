@@ -1,0 +1,16 @@
+package dev.alloydb.jakarta.emulator;
+
+import io.grpc.Status;
+
+/**
+ * One Admin API call as the emulator saw it.
+ *
+ * @param rpc the call
+ * @param parent the request's parent (instance name for {@code GetConnectionInfo}, cluster name for
+ *     {@code GenerateClientCertificate})
+ * @param transport how it arrived
+ * @param userAgent the caller's user agent header, empty if none
+ * @param status the status the emulator answered with ({@code OK} on success)
+ */
+public record AdminCall(
+    AdminRpc rpc, String parent, AdminTransport transport, String userAgent, Status.Code status) {}

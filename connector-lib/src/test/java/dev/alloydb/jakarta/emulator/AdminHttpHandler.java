@@ -1,0 +1,146 @@
+package dev.alloydb.jakarta.emulator;
+
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
+import com.google.gson.JsonObject;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The REST mapping of the v1alpha Admin API ({@code GET /v1alpha/{instance}/connectionInfo},
+ * {@code POST /v1alpha/{cluster}:generateClientCertificate}) and the OAuth2 token endpoint ({@code POST /token}).
+ * The query string ({@code $alt=json;enum-encoding=int}, {@code requestId}) is ignored.
+ */
+final class AdminHttpHandler implements HttpHandler {
+  static final String TOKEN_PATH = "/token";
+  private static final String PREFIX = "/v1alpha/";
+  private static final String INFO_SUFFIX = "/connectionInfo";
+  private static final String CERT_SUFFIX = ":generateClientCertificate";
+  /** Requests are small; anything bigger is refused without reading it all. */
+  private static final int MAX_BODY = 64 * 1024;
+
+  private final AdminBackend backend;
+  private final TokenService tokens;
+  private final AdminTransport transport;
+
+  AdminHttpHandler(AdminBackend backend, TokenService tokens, AdminTransport transport) {
+    this.backend = backend;
+    this.tokens = tokens;
+    this.transport = transport;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      if (path.equals(TOKEN_PATH) && method.equals("POST")) {
+        token(exchange);
+      } else if (path.startsWith(PREFIX) && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
+        String parent = path.substring(PREFIX.length(), path.length() - INFO_SUFFIX.length());
+        respond(exchange, backend.getConnectionInfo(parent, bearer(exchange), transport, agent(exchange)));
+      } else if (path.startsWith(PREFIX) && path.endsWith(CERT_SUFFIX) && method.equals("POST")) {
+        String parent = path.substring(PREFIX.length(), path.length() - CERT_SUFFIX.length());
+        GenerateClientCertificateRequest.Builder request = GenerateClientCertificateRequest.newBuilder();
+        try {
+          String body = body(exchange);
+          if (!body.isBlank()) {
+            JsonFormat.parser().ignoringUnknownFields().merge(body, request);
+          }
+        } catch (InvalidProtocolBufferException e) {
+          throw new AdminException(Status.Code.INVALID_ARGUMENT,
+              "request body is not a JSON GenerateClientCertificateRequest");
+        }
+        request.setParent(parent);
+        respond(exchange,
+            backend.generateClientCertificate(request.build(), bearer(exchange), transport, agent(exchange)));
+      } else {
+        throw new AdminException(Status.Code.NOT_FOUND,
+            method + " " + path + " is not served by the AlloyDB emulator (v1alpha connectionInfo and "
+                + "generateClientCertificate only)");
+      }
+    } catch (AdminException e) {
+      error(exchange, e);
+    } catch (RuntimeException e) {
+      error(exchange, new AdminException(Status.Code.INTERNAL, "emulator error: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private void token(HttpExchange exchange) throws IOException, AdminException {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body(exchange).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    String response;
+    try {
+      response = tokens.exchange(form);
+    } catch (IllegalArgumentException e) {
+      JsonObject err = new JsonObject();
+      err.addProperty("error", "invalid_grant");
+      err.addProperty("error_description", e.getMessage());
+      send(exchange, 400, err.toString());
+      return;
+    }
+    send(exchange, 200, response);
+  }
+
+  private static String bearer(HttpExchange exchange) {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+  }
+
+  private static String agent(HttpExchange exchange) {
+    String agent = exchange.getRequestHeaders().getFirst("User-Agent");
+    return agent == null ? "" : agent;
+  }
+
+  private static String body(HttpExchange exchange) throws IOException, AdminException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] bytes = in.readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        throw new AdminException(Status.Code.INVALID_ARGUMENT, "request body larger than " + MAX_BODY + " bytes");
+      }
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void respond(HttpExchange exchange, MessageOrBuilder message) throws IOException {
+    send(exchange, 200, JsonFormat.printer().print(message));
+  }
+
+  private static void error(HttpExchange exchange, AdminException e) throws IOException {
+    JsonObject error = new JsonObject();
+    error.addProperty("code", e.httpStatus());
+    error.addProperty("message", e.getMessage());
+    error.addProperty("status", e.code().name());
+    JsonObject wrapper = new JsonObject();
+    wrapper.add("error", error);
+    if (e.code() == Status.Code.UNAUTHENTICATED) {
+      exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"alloydb-emulator\"");
+    }
+    send(exchange, e.httpStatus(), wrapper.toString());
+  }
+
+  private static void send(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}

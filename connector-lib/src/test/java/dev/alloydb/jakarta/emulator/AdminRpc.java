@@ -1,0 +1,9 @@
+package dev.alloydb.jakarta.emulator;
+
+/** The Admin API calls the emulator serves (v1alpha {@code AlloyDBAdmin}, over gRPC and REST). */
+public enum AdminRpc {
+  /** {@code GetConnectionInfo}: parent is an instance name. */
+  GET_CONNECTION_INFO,
+  /** {@code GenerateClientCertificate}: parent is a cluster name. */
+  GENERATE_CLIENT_CERTIFICATE
+}

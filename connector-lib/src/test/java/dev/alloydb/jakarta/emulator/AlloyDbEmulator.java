@@ -1,0 +1,421 @@
+package dev.alloydb.jakarta.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Server;
+import io.grpc.ServerCredentials;
+import io.grpc.ServerInterceptors;
+import io.grpc.TlsServerCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A local stand-in for AlloyDB that speaks the real protocol in front of a real PostgreSQL: the v1alpha Admin API
+ * (gRPC over TLS and plaintext, REST over HTTP and HTTPS), an OAuth2 token endpoint for a generated service account,
+ * and per instance a TLS 1.3 server-side proxy on port 5433 that enforces client certificates and the metadata
+ * exchange. See {@link Faults} and {@link Counters} for test control.
+ *
+ * <pre>{@code
+ * try (AlloyDbEmulator emulator = AlloyDbEmulator.builder().start()) {
+ *   String uri = emulator.instance().uri();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class AlloyDbEmulator implements AutoCloseable {
+  /** The instance an emulator serves when the builder names none. */
+  public static final String DEFAULT_INSTANCE =
+      "projects/emulator-project/locations/us-central1/clusters/emulator-cluster/instances/emulator-instance";
+  /** The port AlloyDB's server-side proxy listens on, and the only one Google's connectors dial. */
+  public static final int ALLOYDB_PROXY_PORT = 5433;
+
+  private static final Pattern INSTANCE_URI =
+      Pattern.compile("projects/[^/:]+(:[^/:]+)?/locations/[^/]+/clusters/[^/]+/instances/[^/]+");
+  private static final String PROJECT = "emulator-project";
+  private static final String PASSWORD_USER = "emulator-user";
+  private static AlloyDbEmulator shared;
+
+  private final Path workDir;
+  private final Faults faults;
+  private final Counters counters;
+  private final ServiceAccount account;
+  private final PostgresBackend postgres;
+  private final List<EmulatedInstance> instances;
+  private final List<AutoCloseable> resources;
+  private final Path caPem;
+  private final Path trustStore;
+  private final String trustStorePassword;
+  private final Path credentials;
+  private final String restEndpoint;
+  private final String restTlsEndpoint;
+  private final String grpcTlsEndpoint;
+  private final String grpcPlaintextEndpoint;
+
+  private AlloyDbEmulator(Builder b) throws IOException {
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      Files.createDirectories(tmp);
+      workDir = Files.createTempDirectory(tmp, "alloydb-emulator-");
+      opened.add(() -> deleteTree(workDir));
+      counters = new Counters();
+      AtomicReference<CertificateAuthority> ca =
+          new AtomicReference<>(CertificateAuthority.create("alloydb-emulator"));
+      Map<String, AtomicReference<ProxyTls>> tls = new LinkedHashMap<>();
+      List<String> uris = b.instances.isEmpty() ? List.of(DEFAULT_INSTANCE) : List.copyOf(b.instances);
+      faults = new Faults(() -> {
+        CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
+        ca.set(next);
+        instancesRef().forEach(i -> tls.get(i.uri()).set(new ProxyTls(next, i, List.of())));
+      });
+      account = ServiceAccount.create(PROJECT);
+      TokenService tokens = new TokenService(account, faults, counters);
+
+      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER, account.databaseUser());
+      opened.add(postgres);
+
+      Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
+      Map<String, ProxyAddresses> addresses = new LinkedHashMap<>();
+      for (int i = 0; i < uris.size(); i++) {
+        ProxyAddresses a = b.proxyPort == null
+            ? ProxyAddresses.allocate(ALLOYDB_PROXY_PORT, i == 0)
+            : ProxyAddresses.overridden(b.proxyPort == 0 ? 0 : b.proxyPort + i);
+        opened.add(a);
+        String uri = uris.get(i);
+        EmulatedInstance instance = new EmulatedInstance(uri, a.privateAddress, a.publicAddress, a.pscDnsName,
+            a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
+        byUri.put(uri, instance);
+        addresses.put(uri, a);
+        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance, List.of())));
+      }
+      instances = List.copyOf(byUri.values());
+
+      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
+      CertificateAuthority apiCa = CertificateAuthority.create("api.alloydb-emulator");
+      ServerIdentity apiIdentity =
+          apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
+      SSLContext apiTls = sslContext(apiIdentity);
+
+      ExecutorService httpThreads = daemonPool("alloydb-emulator-http-");
+      opened.add(httpThreads::shutdownNow);
+      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+      http.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTP));
+      http.setExecutor(httpThreads);
+      http.start();
+      opened.add(() -> http.stop(0));
+      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+      https.setHttpsConfigurator(new HttpsConfigurator(apiTls));
+      https.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTPS));
+      https.setExecutor(httpThreads);
+      https.start();
+      opened.add(() -> https.stop(0));
+      restEndpoint = "http://127.0.0.1:" + http.getAddress().getPort();
+      restTlsEndpoint = "https://127.0.0.1:" + https.getAddress().getPort();
+
+      Server grpcTls = grpcServer(TlsServerCredentials.create(
+              new ByteArrayInputStream(apiIdentity.chainPem().getBytes(StandardCharsets.US_ASCII)),
+              new ByteArrayInputStream(Pem.privateKey(apiIdentity.key()).getBytes(StandardCharsets.US_ASCII))),
+          new AdminGrpcService(admin, AdminTransport.GRPC_TLS));
+      opened.add(() -> stopGrpc(grpcTls));
+      Server grpcPlain =
+          grpcServer(InsecureServerCredentials.create(), new AdminGrpcService(admin, AdminTransport.GRPC_PLAINTEXT));
+      opened.add(() -> stopGrpc(grpcPlain));
+      grpcTlsEndpoint = "127.0.0.1:" + grpcTls.getPort();
+      grpcPlaintextEndpoint = "127.0.0.1:" + grpcPlain.getPort();
+
+      caPem = write("admin-api-ca.pem", Pem.certificate(apiCa.root()));
+      trustStorePassword = "emulator";
+      trustStore = workDir.resolve("admin-api-truststore.p12");
+      writeTrustStore(trustStore, apiCa, trustStorePassword);
+      credentials = write("service-account.json", account.credentialsJson(restEndpoint + AdminHttpHandler.TOKEN_PATH));
+
+      for (EmulatedInstance instance : instances) {
+        ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
+            postgres);
+        opened.add(ctx);
+        for (Map.Entry<String, java.net.ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
+          ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());
+          opened.add(listener);
+        }
+      }
+      resources = opened;
+    } catch (IOException | RuntimeException e) {
+      closeAll(opened);
+      throw e;
+    }
+  }
+
+  private List<EmulatedInstance> instancesRef() {
+    return instances;
+  }
+
+  /** A builder for an emulator with the default instance and the real proxy port. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * One emulator with the defaults for the whole JVM, started on first use and closed when the JVM exits. Tests
+   * share it to save start-up time; do not close it, and {@link Faults#reset()} any knob you switch.
+   */
+  public static synchronized AlloyDbEmulator shared() {
+    if (shared == null) {
+      try {
+        AlloyDbEmulator started = builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "alloydb-emulator-shutdown"));
+        shared = started;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the shared AlloyDB emulator", e);
+      }
+    }
+    return shared;
+  }
+
+  /** The REST Admin API over plain HTTP, {@code http://127.0.0.1:PORT} (for an HttpJson client). */
+  public String adminApiRestEndpoint() {
+    return restEndpoint;
+  }
+
+  /** The REST Admin API over HTTPS, {@code https://127.0.0.1:PORT}; trust {@link #trustStore()}. */
+  public String adminApiRestTlsEndpoint() {
+    return restTlsEndpoint;
+  }
+
+  /** The gRPC Admin API over TLS, {@code 127.0.0.1:PORT} (Google's {@code alloydbAdminServiceEndpoint}). */
+  public String adminApiGrpcTlsEndpoint() {
+    return grpcTlsEndpoint;
+  }
+
+  /** The gRPC Admin API in plaintext, {@code 127.0.0.1:PORT}. */
+  public String adminApiGrpcPlaintextEndpoint() {
+    return grpcPlaintextEndpoint;
+  }
+
+  /** The OAuth2 token endpoint the credentials file names as {@code token_uri}. */
+  public String tokenEndpoint() {
+    return restEndpoint + AdminHttpHandler.TOKEN_PATH;
+  }
+
+  /** PEM of the CA that signed the Admin API's TLS certificates (not the instances' CA, which rotates). */
+  public Path caCertificatePem() {
+    return caPem;
+  }
+
+  /** A PKCS12 trust store holding {@link #caCertificatePem()}. */
+  public Path trustStore() {
+    return trustStore;
+  }
+
+  public String trustStorePassword() {
+    return trustStorePassword;
+  }
+
+  /** A service-account credentials file whose {@code token_uri} is this emulator's token endpoint. */
+  public Path credentialsFile() {
+    return credentials;
+  }
+
+  public String serviceAccountEmail() {
+    return account.email();
+  }
+
+  /** The IAM database user: {@link #serviceAccountEmail()} without {@code .gserviceaccount.com}. */
+  public String iamUser() {
+    return account.databaseUser();
+  }
+
+  /** The database user that logs in with {@link #password()} (DB_NATIVE). */
+  public String passwordUser() {
+    return postgres.passwordUser();
+  }
+
+  public String password() {
+    return postgres.password();
+  }
+
+  /** The database both users can use. */
+  public String database() {
+    return PostgresBackend.DATABASE;
+  }
+
+  /** The first instance. */
+  public EmulatedInstance instance() {
+    return instances.get(0);
+  }
+
+  /** All instances in the order they were configured. */
+  public List<EmulatedInstance> instances() {
+    return instances;
+  }
+
+  /** The instance named {@code uri}. */
+  public EmulatedInstance instance(String uri) {
+    return instances.stream().filter(i -> i.uri().equals(uri)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("the emulator has no instance " + uri));
+  }
+
+  /** A plain JDBC URL straight to the embedded PostgreSQL (no proxy), for baselines; log in as the password user. */
+  public String directJdbcUrl() {
+    return postgres.jdbcUrl();
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public Counters counters() {
+    return counters;
+  }
+
+  /** Stops every listener, server and thread and the embedded PostgreSQL, and deletes the working files. */
+  @Override
+  public void close() {
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> opened) {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      try {
+        opened.get(i).close();
+      } catch (Exception e) {
+        System.getLogger(AlloyDbEmulator.class.getName())
+            .log(System.Logger.Level.WARNING, "emulator shutdown step failed: " + e);
+      }
+    }
+    opened.clear();
+  }
+
+  private Path write(String name, String content) throws IOException {
+    Path p = workDir.resolve(name);
+    Files.writeString(p, content);
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // non-POSIX file systems keep their default permissions
+    }
+    return p;
+  }
+
+  private static void writeTrustStore(Path path, CertificateAuthority ca, String password) throws IOException {
+    try (OutputStream out = Files.newOutputStream(path)) {
+      KeyStore ks = KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      ks.setCertificateEntry("alloydb-emulator-admin-ca", ca.root());
+      ks.store(out, password.toCharArray());
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot write the trust store", e);
+    }
+  }
+
+  private static SSLContext sslContext(ServerIdentity identity) {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(identity.keyManagers().getKeyManagers(), null, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the Admin API's TLS context", e);
+    }
+  }
+
+  private static Server grpcServer(ServerCredentials credentials, AdminGrpcService service) throws IOException {
+    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
+        .addService(ServerInterceptors.intercept(service, AdminGrpcService.headers()))
+        .build()
+        .start();
+  }
+
+  private static void stopGrpc(Server server) throws InterruptedException {
+    server.shutdownNow();
+    server.awaitTermination(10, TimeUnit.SECONDS);
+  }
+
+  private static ExecutorService daemonPool(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /** Configures an emulator. */
+  public static final class Builder {
+    private final List<String> instances = new ArrayList<>();
+    private Integer proxyPort;
+
+    private Builder() {}
+
+    /**
+     * Adds an instance ({@code projects/<P>/locations/<R>/clusters/<C>/instances/<I>}); repeatable, several clusters
+     * allowed. Without any, the emulator serves {@link #DEFAULT_INSTANCE}.
+     */
+    public Builder instance(String instanceUri) {
+      Objects.requireNonNull(instanceUri, "instanceUri");
+      if (!INSTANCE_URI.matcher(instanceUri).matches()) {
+        throw new IllegalArgumentException("instance URI must look like "
+            + "projects/<PROJECT>/locations/<REGION>/clusters/<CLUSTER>/instances/<INSTANCE>, got " + instanceUri);
+      }
+      if (instances.contains(instanceUri)) {
+        throw new IllegalArgumentException("instance " + instanceUri + " was added twice");
+      }
+      instances.add(instanceUri);
+      return this;
+    }
+
+    /**
+     * Serves every instance's proxy on one listener at {@code 127.0.0.1:port} (instance {@code n} at
+     * {@code port + n}; 0 picks free ports) instead of port 5433 on per-instance loopback addresses. Google's
+     * connectors cannot follow this; connectors with a port override can.
+     */
+    public Builder proxyPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("proxy port must be 0..65535, got " + port);
+      }
+      this.proxyPort = port;
+      return this;
+    }
+
+    /** Starts PostgreSQL, the Admin API, the token endpoint and the proxies; takes a few seconds. */
+    public AlloyDbEmulator start() throws IOException {
+      return new AlloyDbEmulator(this);
+    }
+  }
+}

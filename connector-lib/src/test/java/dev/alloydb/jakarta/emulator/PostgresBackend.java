@@ -1,0 +1,127 @@
+package dev.alloydb.jakarta.emulator;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+
+/**
+ * The real PostgreSQL behind the proxies (embedded, zonky). zonky initialises the cluster with {@code trust}
+ * authentication; once the roles have passwords, pg_hba.conf is replaced so that every login needs one: SCRAM for
+ * the password user and the superuser, and a secret only the emulator knows for the IAM user (its proxy supplies
+ * it after an AUTO_IAM exchange), so nobody reaches the IAM user's role around the emulator.
+ */
+final class PostgresBackend implements Closeable {
+  static final String DATABASE = "postgres";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final EmbeddedPostgres postgres;
+  private final String passwordUser;
+  private final String password;
+  private final String iamUser;
+  private final String iamSecret;
+  private final String superuserPassword;
+
+  private PostgresBackend(EmbeddedPostgres postgres, String passwordUser, String password, String iamUser,
+      String iamSecret, String superuserPassword) {
+    this.postgres = postgres;
+    this.passwordUser = passwordUser;
+    this.password = password;
+    this.iamUser = iamUser;
+    this.iamSecret = iamSecret;
+    this.superuserPassword = superuserPassword;
+  }
+
+  static PostgresBackend start(Path dataDirectory, String passwordUser, String iamUser) throws IOException {
+    EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setDataDirectory(dataDirectory)
+        .setCleanDataDirectory(true)
+        .setServerConfig("listen_addresses", "127.0.0.1")
+        .setServerConfig("password_encryption", "scram-sha-256")
+        .start();
+    PostgresBackend backend =
+        new PostgresBackend(pg, passwordUser, secret(), iamUser, secret(), secret());
+    try {
+      backend.secure(dataDirectory);
+      return backend;
+    } catch (IOException | SQLException | RuntimeException e) {
+      pg.close();
+      throw new IOException("cannot prepare the embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  private void secure(Path dataDirectory) throws SQLException, IOException {
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("ALTER ROLE postgres PASSWORD " + literal(superuserPassword));
+      s.execute("CREATE ROLE " + ident(passwordUser) + " LOGIN PASSWORD " + literal(password));
+      s.execute("CREATE ROLE " + ident(iamUser) + " LOGIN PASSWORD " + literal(iamSecret));
+      s.execute("GRANT ALL ON SCHEMA public TO " + ident(passwordUser) + ", " + ident(iamUser));
+      Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n",
+          "# Written by the AlloyDB emulator: every login needs a password.",
+          "local all all reject",
+          "host all " + ident(iamUser) + " 127.0.0.1/32 password",
+          "host all " + ident(iamUser) + " ::1/128 password",
+          "host all all 127.0.0.1/32 scram-sha-256",
+          "host all all ::1/128 scram-sha-256",
+          ""));
+      s.execute("SELECT pg_reload_conf()");
+    }
+  }
+
+  String host() {
+    return "127.0.0.1";
+  }
+
+  int port() {
+    return postgres.getPort();
+  }
+
+  String passwordUser() {
+    return passwordUser;
+  }
+
+  String password() {
+    return password;
+  }
+
+  String iamUser() {
+    return iamUser;
+  }
+
+  String iamSecret() {
+    return iamSecret;
+  }
+
+  String superuserPassword() {
+    return superuserPassword;
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://" + host() + ":" + port() + "/" + DATABASE;
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+
+  private static String secret() {
+    byte[] b = new byte[18];
+    RANDOM.nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static String ident(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.alloydb.jakarta.emulator;
+
+import com.google.gson.JsonObject;
+import java.security.KeyPair;
+import java.util.UUID;
+
+/** The emulator's one service account: the identity behind its credentials file and its IAM database user. */
+record ServiceAccount(String email, String projectId, String keyId, KeyPair key) {
+
+  static ServiceAccount create(String projectId) {
+    return new ServiceAccount(
+        "emulator-sa@" + projectId + ".iam.gserviceaccount.com",
+        projectId,
+        UUID.randomUUID().toString().replace("-", ""),
+        CertificateAuthority.newKeyPair());
+  }
+
+  /** The PostgreSQL user of this account: the email without {@code .gserviceaccount.com}. */
+  String databaseUser() {
+    return email.substring(0, email.length() - ".gserviceaccount.com".length());
+  }
+
+  /** A {@code service_account} credentials file whose {@code token_uri} is the emulator's token endpoint. */
+  String credentialsJson(String tokenUri) {
+    JsonObject json = new JsonObject();
+    json.addProperty("type", "service_account");
+    json.addProperty("project_id", projectId);
+    json.addProperty("private_key_id", keyId);
+    json.addProperty("private_key", Pem.privateKey(key.getPrivate()));
+    json.addProperty("client_email", email);
+    json.addProperty("client_id", "100000000000000000001");
+    json.addProperty("auth_uri", tokenUri);
+    json.addProperty("token_uri", tokenUri);
+    json.addProperty("universe_domain", "googleapis.com");
+    return json.toString();
+  }
+}
