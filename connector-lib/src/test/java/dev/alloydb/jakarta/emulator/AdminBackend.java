@@ -80,7 +80,9 @@ final class AdminBackend {
       }
       CertificateAuthority authority = ca.get();
       Instant now = Instant.now();
-      X509Certificate client = authority.issueClient(key, now.minusSeconds(60), now.plus(lifetime(request)));
+      Instant notAfter = now.plus(lifetime(request));
+      Instant notBefore = notAfter.isBefore(now) ? notAfter.minusSeconds(3600) : now.minusSeconds(60);
+      X509Certificate client = authority.issueClient(key, notBefore, notAfter);
       GenerateClientCertificateResponse response = GenerateClientCertificateResponse.newBuilder()
           .addPemCertificateChain(Pem.certificate(client))
           .addPemCertificateChain(Pem.certificate(authority.intermediate()))

@@ -1,0 +1,56 @@
+package dev.alloydb.jakarta.connector;
+
+import dev.alloydb.jakarta.connector.internal.ConnectorCore;
+import dev.alloydb.jakarta.connector.internal.JdbcConnect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Opens pgjdbc connections to AlloyDB instances over the connector's TLS sockets.
+ *
+ * <p>Recognised {@code info} keys: {@code user}, {@code password}, {@code database} (default {@code postgres}),
+ * {@code ipType} and {@code enableIamAuth} (override the configuration's defaults for this connection). Every other
+ * key passes through to pgjdbc.
+ *
+ * <p>Thread-safe. Closing the connector stops its background work and releases its threads; connections already
+ * open are unaffected.
+ */
+public final class Connector implements AutoCloseable {
+  private final ConnectorCore core;
+
+  private Connector(ConnectorCore core) {
+    this.core = core;
+  }
+
+  /**
+   * Creates a connector and starts generating its key on its scheduler.
+   *
+   * @throws ConnectorConfigException if the credentials cannot be loaded
+   */
+  public static Connector create(ConnectorConfig config) {
+    return new Connector(ConnectorCore.start(config));
+  }
+
+  /**
+   * Connects to an instance.
+   *
+   * @param instanceUri {@code projects/<PROJECT>/locations/<REGION>/clusters/<CLUSTER>/instances/<INSTANCE>}
+   * @throws SQLException SQLState {@code 08001} when no connection could be made, {@code 28000} when the server
+   *     refused the credentials; the {@link ConnectorException} is the cause
+   */
+  public Connection connect(String instanceUri, Properties info) throws SQLException {
+    return JdbcConnect.connect(core, instanceUri, info);
+  }
+
+  /** The configuration this connector was created with. */
+  public ConnectorConfig config() {
+    return core.config();
+  }
+
+  /** Stops background work and releases the connector's threads. Idempotent. */
+  @Override
+  public void close() {
+    core.close();
+  }
+}

@@ -1,0 +1,381 @@
+package dev.alloydb.jakarta.connector;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable configuration of a connector. Two configurations are equal when every option is equal; the
+ * credentials object, the credentials supplier and the scheduler compare by their own {@code equals} (usually
+ * identity). Build one with {@link #builder()}; {@link Builder#build()} rejects invalid values and combinations with
+ * a {@link ConnectorConfigException}.
+ *
+ * <p>Credentials: Application Default Credentials unless exactly one of {@link Builder#credentialsFile(Path)},
+ * {@link Builder#credentials(GoogleCredentials)} or {@link Builder#credentialsSupplier(Supplier)} is set. With
+ * {@link Builder#targetPrincipal(String)} those credentials impersonate that service account, through the optional
+ * {@link Builder#delegates(List) delegation chain}.
+ */
+public final class ConnectorConfig {
+  /** The Admin API endpoint used when none is configured. */
+  public static final String DEFAULT_ADMIN_SERVICE_ENDPOINT = "alloydb.googleapis.com:443";
+
+  private static final Pattern ENDPOINT =
+      Pattern.compile("(https?://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?/?");
+
+  private final IpType ipType;
+  private final boolean enableIamAuth;
+  private final RefreshStrategy refreshStrategy;
+  private final Path credentialsFile;
+  private final GoogleCredentials credentials;
+  private final Supplier<GoogleCredentials> credentialsSupplier;
+  private final String targetPrincipal;
+  private final List<String> delegates;
+  private final String adminServiceEndpoint;
+  private final String quotaProject;
+  private final String userAgentSuffix;
+  private final ConnectorScheduler scheduler;
+  private final Duration connectTimeout;
+  private final Duration handshakeTimeout;
+  private final Duration refreshTimeout;
+
+  private ConnectorConfig(Builder b) {
+    ipType = b.ipType;
+    enableIamAuth = b.enableIamAuth;
+    refreshStrategy = b.refreshStrategy;
+    credentialsFile = b.credentialsFile;
+    credentials = b.credentials;
+    credentialsSupplier = b.credentialsSupplier;
+    targetPrincipal = b.targetPrincipal;
+    delegates = List.copyOf(b.delegates);
+    adminServiceEndpoint = b.adminServiceEndpoint;
+    quotaProject = b.quotaProject;
+    userAgentSuffix = b.userAgentSuffix;
+    scheduler = b.scheduler;
+    connectTimeout = b.connectTimeout;
+    handshakeTimeout = b.handshakeTimeout;
+    refreshTimeout = b.refreshTimeout;
+  }
+
+  /** A builder with every option at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder initialised with this configuration's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ipType = ipType;
+    b.enableIamAuth = enableIamAuth;
+    b.refreshStrategy = refreshStrategy;
+    b.credentialsFile = credentialsFile;
+    b.credentials = credentials;
+    b.credentialsSupplier = credentialsSupplier;
+    b.targetPrincipal = targetPrincipal;
+    b.delegates = new ArrayList<>(delegates);
+    b.adminServiceEndpoint = adminServiceEndpoint;
+    b.quotaProject = quotaProject;
+    b.userAgentSuffix = userAgentSuffix;
+    b.scheduler = scheduler;
+    b.connectTimeout = connectTimeout;
+    b.handshakeTimeout = handshakeTimeout;
+    b.refreshTimeout = refreshTimeout;
+    return b;
+  }
+
+  /** The default IP type of connections; {@link IpType#PRIVATE} unless set. */
+  public IpType ipType() {
+    return ipType;
+  }
+
+  /** Whether connections log in with automatic IAM database authentication by default; false unless set. */
+  public boolean enableIamAuth() {
+    return enableIamAuth;
+  }
+
+  /** The refresh strategy; {@link RefreshStrategy#BACKGROUND} unless set. */
+  public RefreshStrategy refreshStrategy() {
+    return refreshStrategy;
+  }
+
+  /** The service-account or ADC JSON file to read credentials from, if set. */
+  public Optional<Path> credentialsFile() {
+    return Optional.ofNullable(credentialsFile);
+  }
+
+  /** The credentials object, if set. */
+  public Optional<GoogleCredentials> credentials() {
+    return Optional.ofNullable(credentials);
+  }
+
+  /** The credentials supplier, if set; called once when the connector starts. */
+  public Optional<Supplier<GoogleCredentials>> credentialsSupplier() {
+    return Optional.ofNullable(credentialsSupplier);
+  }
+
+  /** The service account to impersonate, if set. */
+  public Optional<String> targetPrincipal() {
+    return Optional.ofNullable(targetPrincipal);
+  }
+
+  /** The impersonation delegation chain (unmodifiable; empty unless set). */
+  public List<String> delegates() {
+    return delegates;
+  }
+
+  /** The Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}. */
+  public String adminServiceEndpoint() {
+    return adminServiceEndpoint;
+  }
+
+  /** The project billed for Admin API quota, if set. */
+  public Optional<String> quotaProject() {
+    return Optional.ofNullable(quotaProject);
+  }
+
+  /** Text appended to the connector's user agent, if set. */
+  public Optional<String> userAgentSuffix() {
+    return Optional.ofNullable(userAgentSuffix);
+  }
+
+  /** The caller-owned scheduler, if set; otherwise the connector owns a pool of daemon threads. */
+  public Optional<ConnectorScheduler> scheduler() {
+    return Optional.ofNullable(scheduler);
+  }
+
+  /** The TCP connect timeout; 10 seconds unless set. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** The timeout of the TLS handshake and of the metadata exchange response; 30 seconds unless set. */
+  public Duration handshakeTimeout() {
+    return handshakeTimeout;
+  }
+
+  /**
+   * How long a connect waits for connection info, and the total time budget of one Admin API call including its
+   * retries; 30 seconds unless set.
+   */
+  public Duration refreshTimeout() {
+    return refreshTimeout;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) {
+      return true;
+    }
+    if (!(o instanceof ConnectorConfig)) {
+      return false;
+    }
+    ConnectorConfig c = (ConnectorConfig) o;
+    return ipType == c.ipType
+        && enableIamAuth == c.enableIamAuth
+        && refreshStrategy == c.refreshStrategy
+        && Objects.equals(credentialsFile, c.credentialsFile)
+        && Objects.equals(credentials, c.credentials)
+        && Objects.equals(credentialsSupplier, c.credentialsSupplier)
+        && Objects.equals(targetPrincipal, c.targetPrincipal)
+        && delegates.equals(c.delegates)
+        && adminServiceEndpoint.equals(c.adminServiceEndpoint)
+        && Objects.equals(quotaProject, c.quotaProject)
+        && Objects.equals(userAgentSuffix, c.userAgentSuffix)
+        && Objects.equals(scheduler, c.scheduler)
+        && connectTimeout.equals(c.connectTimeout)
+        && handshakeTimeout.equals(c.handshakeTimeout)
+        && refreshTimeout.equals(c.refreshTimeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(ipType, enableIamAuth, refreshStrategy, credentialsFile, credentials, credentialsSupplier,
+        targetPrincipal, delegates, adminServiceEndpoint, quotaProject, userAgentSuffix, scheduler, connectTimeout,
+        handshakeTimeout, refreshTimeout);
+  }
+
+  /** Describes the options; credentials appear only as their source, never their content. */
+  @Override
+  public String toString() {
+    String source = credentialsFile != null ? "file " + credentialsFile
+        : credentials != null ? "object " + credentials.getClass().getSimpleName()
+        : credentialsSupplier != null ? "supplier" : "application default";
+    return "ConnectorConfig{ipType=" + ipType + ", enableIamAuth=" + enableIamAuth
+        + ", refreshStrategy=" + refreshStrategy + ", credentials=" + source
+        + (targetPrincipal == null ? "" : ", targetPrincipal=" + targetPrincipal + ", delegates=" + delegates)
+        + ", adminServiceEndpoint=" + adminServiceEndpoint
+        + (quotaProject == null ? "" : ", quotaProject=" + quotaProject)
+        + (userAgentSuffix == null ? "" : ", userAgentSuffix=" + userAgentSuffix)
+        + ", scheduler=" + (scheduler == null ? "owned daemon threads" : "caller's")
+        + ", connectTimeout=" + connectTimeout + ", handshakeTimeout=" + handshakeTimeout
+        + ", refreshTimeout=" + refreshTimeout + "}";
+  }
+
+  /** Builds a {@link ConnectorConfig}. Not thread-safe. */
+  public static final class Builder {
+    private IpType ipType = IpType.PRIVATE;
+    private boolean enableIamAuth;
+    private RefreshStrategy refreshStrategy = RefreshStrategy.BACKGROUND;
+    private Path credentialsFile;
+    private GoogleCredentials credentials;
+    private Supplier<GoogleCredentials> credentialsSupplier;
+    private String targetPrincipal;
+    private List<String> delegates = new ArrayList<>();
+    private String adminServiceEndpoint = DEFAULT_ADMIN_SERVICE_ENDPOINT;
+    private String quotaProject;
+    private String userAgentSuffix;
+    private ConnectorScheduler scheduler;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration handshakeTimeout = Duration.ofSeconds(30);
+    private Duration refreshTimeout = Duration.ofSeconds(30);
+
+    private Builder() {
+    }
+
+    /** Default IP type of connections (per-connection property {@code ipType} overrides it). */
+    public Builder ipType(IpType value) {
+      ipType = value;
+      return this;
+    }
+
+    /** Default for automatic IAM database authentication (per-connection {@code enableIamAuth} overrides it). */
+    public Builder enableIamAuth(boolean value) {
+      enableIamAuth = value;
+      return this;
+    }
+
+    /** The refresh strategy. */
+    public Builder refreshStrategy(RefreshStrategy value) {
+      refreshStrategy = value;
+      return this;
+    }
+
+    /** Read credentials from this JSON file (service account, authorized user, external account...). */
+    public Builder credentialsFile(Path value) {
+      credentialsFile = value;
+      return this;
+    }
+
+    /** Use these credentials. */
+    public Builder credentials(GoogleCredentials value) {
+      credentials = value;
+      return this;
+    }
+
+    /** Take credentials from this supplier when the connector starts. */
+    public Builder credentialsSupplier(Supplier<GoogleCredentials> value) {
+      credentialsSupplier = value;
+      return this;
+    }
+
+    /** Impersonate this service account (email). */
+    public Builder targetPrincipal(String value) {
+      targetPrincipal = value;
+      return this;
+    }
+
+    /** The impersonation delegation chain; needs a {@link #targetPrincipal(String) target principal}. */
+    public Builder delegates(List<String> value) {
+      delegates = value == null ? null : new ArrayList<>(value);
+      return this;
+    }
+
+    /** Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}. */
+    public Builder adminServiceEndpoint(String value) {
+      adminServiceEndpoint = value;
+      return this;
+    }
+
+    /** Project billed for Admin API quota. */
+    public Builder quotaProject(String value) {
+      quotaProject = value;
+      return this;
+    }
+
+    /** Appended to the user agent sent to the Admin API and in the metadata exchange. */
+    public Builder userAgentSuffix(String value) {
+      userAgentSuffix = value;
+      return this;
+    }
+
+    /** Run all background work through this caller-owned scheduler. */
+    public Builder scheduler(ConnectorScheduler value) {
+      scheduler = value;
+      return this;
+    }
+
+    /** TCP connect timeout (positive). */
+    public Builder connectTimeout(Duration value) {
+      connectTimeout = value;
+      return this;
+    }
+
+    /** TLS handshake and metadata exchange timeout (positive). */
+    public Builder handshakeTimeout(Duration value) {
+      handshakeTimeout = value;
+      return this;
+    }
+
+    /** Wait for connection info, and Admin API call budget (positive). */
+    public Builder refreshTimeout(Duration value) {
+      refreshTimeout = value;
+      return this;
+    }
+
+    /**
+     * Validates the options and builds the configuration.
+     *
+     * @throws ConnectorConfigException naming the option, the value and what is expected
+     */
+    public ConnectorConfig build() {
+      require(ipType != null, "ipType must not be null: expected PRIVATE, PUBLIC or PSC");
+      require(refreshStrategy != null, "refreshStrategy must not be null: expected BACKGROUND or LAZY");
+      int sources = (credentialsFile != null ? 1 : 0) + (credentials != null ? 1 : 0)
+          + (credentialsSupplier != null ? 1 : 0);
+      require(sources <= 1, "Conflicting credential sources: set at most one of credentialsFile, credentials and"
+          + " credentialsSupplier (none means Application Default Credentials)");
+      targetPrincipal = blankToNull(targetPrincipal, "targetPrincipal");
+      require(delegates != null, "delegates must not be null: expected a list of service-account emails");
+      for (String delegate : delegates) {
+        require(delegate != null && !delegate.isBlank(),
+            "delegates must not contain blank entries: expected service-account emails, got " + delegates);
+      }
+      require(delegates.isEmpty() || targetPrincipal != null,
+          "delegates " + delegates + " need a targetPrincipal: set the service account to impersonate");
+      require(adminServiceEndpoint != null && ENDPOINT.matcher(adminServiceEndpoint.trim()).matches(),
+          "Invalid adminServiceEndpoint '" + adminServiceEndpoint
+              + "': expected host:port, https://host:port or http://host:port");
+      adminServiceEndpoint = adminServiceEndpoint.trim();
+      quotaProject = blankToNull(quotaProject, "quotaProject");
+      userAgentSuffix = blankToNull(userAgentSuffix, "userAgentSuffix");
+      requirePositive(connectTimeout, "connectTimeout");
+      requirePositive(handshakeTimeout, "handshakeTimeout");
+      requirePositive(refreshTimeout, "refreshTimeout");
+      return new ConnectorConfig(this);
+    }
+
+    private static String blankToNull(String value, String option) {
+      if (value == null) {
+        return null;
+      }
+      require(!value.isBlank(), option + " must not be blank: leave it unset instead");
+      return value.trim();
+    }
+
+    private static void requirePositive(Duration value, String option) {
+      require(value != null && !value.isNegative() && !value.isZero(),
+          option + " must be a positive duration, got " + value);
+    }
+
+    private static void require(boolean condition, String message) {
+      if (!condition) {
+        throw new ConnectorConfigException(message);
+      }
+    }
+  }
+}

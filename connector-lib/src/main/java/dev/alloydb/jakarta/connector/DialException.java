@@ -1,0 +1,10 @@
+package dev.alloydb.jakarta.connector;
+
+/** The TCP connection or the TLS handshake to the instance failed or timed out. */
+public class DialException extends ConnectorException {
+  private static final long serialVersionUID = 1L;
+
+  public DialException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

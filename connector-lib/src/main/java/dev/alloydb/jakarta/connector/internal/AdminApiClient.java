@@ -1,0 +1,179 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import com.google.api.core.ApiFuture;
+import com.google.api.core.ApiFutureCallback;
+import com.google.api.core.ApiFutures;
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.FixedExecutorProvider;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.FixedHeaderProvider;
+import com.google.api.gax.rpc.StatusCode;
+import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.Duration;
+import dev.alloydb.jakarta.connector.AdminApiException;
+import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
+import dev.alloydb.jakarta.connector.IpType;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Admin API port: one {@link #fetch} runs GetConnectionInfo and GenerateClientCertificate concurrently (v1alpha,
+ * REST transport) and turns both answers into one {@link ConnectionInfo}. Holds no state besides the client; gax
+ * runs on the connector's scheduler through the given executor. Thread-safe.
+ */
+final class AdminApiClient implements AutoCloseable {
+  private static final Set<StatusCode.Code> TERMINAL = Set.of(StatusCode.Code.NOT_FOUND,
+      StatusCode.Code.PERMISSION_DENIED, StatusCode.Code.INVALID_ARGUMENT, StatusCode.Code.UNAUTHENTICATED);
+  private static final Duration CERT_DURATION = Duration.newBuilder().setSeconds(3600).build();
+
+  private final AlloyDBAdminClient client;
+  private final Executor executor;
+
+  private AdminApiClient(AlloyDBAdminClient client, Executor executor) {
+    this.client = client;
+    this.executor = executor;
+  }
+
+  static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
+      ScheduledExecutorService executor, String userAgent) {
+    AlloyDBAdminSettings.Builder settings = AlloyDBAdminSettings.newHttpJsonBuilder();
+    settings.setTransportChannelProvider(AlloyDBAdminSettings.defaultHttpJsonTransportProviderBuilder()
+        .setEndpoint(config.adminServiceEndpoint())
+        .setExecutor(executor)
+        .build());
+    settings.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
+    settings.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));
+    settings.setHeaderProvider(FixedHeaderProvider.create("user-agent", userAgent));
+    settings.setWatchdogCheckIntervalDuration(java.time.Duration.ZERO);
+    config.quotaProject().ifPresent(settings::setQuotaProjectId);
+    bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
+    bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
+    try {
+      return new AdminApiClient(AlloyDBAdminClient.create(settings.build()), executor);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectorConfigException("Cannot create the Admin API client for endpoint "
+          + config.adminServiceEndpoint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Caps each call, retries included, at the refresh timeout. */
+  private static void bound(UnaryCallSettings.Builder<?, ?> call, java.time.Duration timeout) {
+    RetrySettings retry = call.getRetrySettings().toBuilder()
+        .setTotalTimeoutDuration(timeout)
+        .setInitialRpcTimeoutDuration(timeout)
+        .setMaxRpcTimeoutDuration(timeout)
+        .setInitialRetryDelayDuration(java.time.Duration.ofMillis(250))
+        .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(2))
+        .build();
+    call.setRetrySettings(retry);
+  }
+
+  /** Runs both calls concurrently; completes with the info or an {@link AdminApiException}. */
+  CompletableFuture<ConnectionInfo> fetch(InstanceUri instance, KeyPair key) {
+    CompletableFuture<com.google.cloud.alloydb.v1alpha.ConnectionInfo> info = call(instance, "GetConnectionInfo",
+        () -> client.getConnectionInfoCallable().futureCall(
+            GetConnectionInfoRequest.newBuilder().setParent(instance.instanceName()).build()));
+    CompletableFuture<GenerateClientCertificateResponse> cert = call(instance, "GenerateClientCertificate",
+        () -> client.generateClientCertificateCallable().futureCall(GenerateClientCertificateRequest.newBuilder()
+            .setParent(instance.clusterName())
+            .setPublicKey(ClientKeys.publicKeyPem(key))
+            .setCertDuration(CERT_DURATION)
+            .setUseMetadataExchange(true)
+            .build()));
+    return info.thenCombineAsync(cert, (i, c) -> toConnectionInfo(instance, key, i, c), executor);
+  }
+
+  private <T> CompletableFuture<T> call(InstanceUri instance, String rpc,
+      java.util.function.Supplier<ApiFuture<T>> start) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    ApiFuture<T> future;
+    try {
+      future = start.get();
+    } catch (RuntimeException e) {
+      result.completeExceptionally(translate(instance, rpc, e));
+      return result;
+    }
+    ApiFutures.addCallback(future, new ApiFutureCallback<T>() {
+      @Override
+      public void onSuccess(T value) {
+        result.complete(value);
+      }
+
+      @Override
+      public void onFailure(Throwable t) {
+        result.completeExceptionally(translate(instance, rpc, t));
+      }
+    }, MoreExecutors.directExecutor());
+    return result;
+  }
+
+  private static AdminApiException translate(InstanceUri instance, String rpc, Throwable t) {
+    if (t instanceof ApiException) {
+      StatusCode.Code code = ((ApiException) t).getStatusCode().getCode();
+      boolean terminal = TERMINAL.contains(code);
+      return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed with " + code + ": "
+          + t.getMessage() + (terminal ? " (not retried: check the instance URI and the credentials' permissions)"
+          : ""), code.name(), terminal, t);
+    }
+    return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed: " + t,
+        StatusCode.Code.UNKNOWN.name(), false, t);
+  }
+
+  private static ConnectionInfo toConnectionInfo(InstanceUri instance, KeyPair key,
+      com.google.cloud.alloydb.v1alpha.ConnectionInfo info, GenerateClientCertificateResponse cert) {
+    try {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (String pem : cert.getPemCertificateChainList()) {
+        chain.add(TlsContexts.parseCertificate(pem));
+      }
+      if (chain.isEmpty()) {
+        throw new GeneralSecurityException("the response has no certificate chain");
+      }
+      X509Certificate ca = TlsContexts.parseCertificate(cert.getCaCert());
+      return new ConnectionInfo(instance, addresses(info), info.getInstanceUid(),
+          chain.get(0).getNotAfter().toInstant(), TlsContexts.build(key, chain, ca));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new AdminApiException("[" + instance + "] Admin API GenerateClientCertificate returned an unusable"
+          + " certificate: " + e.getMessage(), StatusCode.Code.INTERNAL.name(), false, e);
+    }
+  }
+
+  private static Map<IpType, String> addresses(com.google.cloud.alloydb.v1alpha.ConnectionInfo info) {
+    Map<IpType, String> addresses = new EnumMap<>(IpType.class);
+    putIfPresent(addresses, IpType.PRIVATE, info.getIpAddress());
+    putIfPresent(addresses, IpType.PUBLIC, info.getPublicIpAddress());
+    String psc = info.getPscDnsName();
+    putIfPresent(addresses, IpType.PSC, psc.endsWith(".") ? psc.substring(0, psc.length() - 1) : psc);
+    return addresses;
+  }
+
+  private static void putIfPresent(Map<IpType, String> addresses, IpType type, String value) {
+    if (!value.isBlank()) {
+      addresses.put(type, value.trim());
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

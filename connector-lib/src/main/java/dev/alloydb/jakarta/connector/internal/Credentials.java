@@ -1,0 +1,86 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ImpersonatedCredentials;
+import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Resolves the configured credential source into scoped credentials for the Admin API and for database logins. */
+final class Credentials {
+  static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
+  static final String ALLOYDB_LOGIN = "https://www.googleapis.com/auth/alloydb.login";
+  private static final int IMPERSONATION_LIFETIME_SECONDS = 3600;
+
+  private final GoogleCredentials api;
+  private final GoogleCredentials login;
+
+  private Credentials(GoogleCredentials api, GoogleCredentials login) {
+    this.api = api;
+    this.login = login;
+  }
+
+  /**
+   * Loads the credentials once.
+   *
+   * @throws ConnectorConfigException if the source cannot be read or yields nothing
+   */
+  static Credentials load(ConnectorConfig config) {
+    GoogleCredentials base = base(config);
+    if (config.targetPrincipal().isPresent()) {
+      GoogleCredentials source = base.createScopedRequired() ? base.createScoped(CLOUD_PLATFORM) : base;
+      base = ImpersonatedCredentials.create(source, config.targetPrincipal().get(), config.delegates(),
+          List.of(CLOUD_PLATFORM), IMPERSONATION_LIFETIME_SECONDS);
+    }
+    return new Credentials(base.createScoped(CLOUD_PLATFORM), base.createScoped(ALLOYDB_LOGIN));
+  }
+
+  private static GoogleCredentials base(ConnectorConfig config) {
+    if (config.credentials().isPresent()) {
+      return config.credentials().get();
+    }
+    if (config.credentialsSupplier().isPresent()) {
+      GoogleCredentials supplied;
+      try {
+        supplied = config.credentialsSupplier().get().get();
+      } catch (RuntimeException e) {
+        throw new ConnectorConfigException("The credentials supplier failed: " + e.getClass().getSimpleName(), e);
+      }
+      if (supplied == null) {
+        throw new ConnectorConfigException("The credentials supplier returned null: expected GoogleCredentials");
+      }
+      return supplied;
+    }
+    if (config.credentialsFile().isPresent()) {
+      return fromFile(config.credentialsFile().get());
+    }
+    try {
+      return GoogleCredentials.getApplicationDefault();
+    } catch (IOException e) {
+      throw new ConnectorConfigException("Application Default Credentials are not available (" + e.getMessage()
+          + "): set GOOGLE_APPLICATION_CREDENTIALS or configure a credentials file", e);
+    }
+  }
+
+  private static GoogleCredentials fromFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return GoogleCredentials.fromStream(in);
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectorConfigException("Cannot load credentials from file " + file + " ("
+          + e.getClass().getSimpleName() + "): expected a Google credentials JSON file such as a service-account"
+          + " key", e);
+    }
+  }
+
+  GoogleCredentials api() {
+    return api;
+  }
+
+  GoogleCredentials login() {
+    return login;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import dev.alloydb.jakarta.connector.ConnectorException;
+import dev.alloydb.jakarta.connector.DialException;
+import dev.alloydb.jakarta.connector.IpType;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Opens a connection to an instance's server-side proxy: TCP with a connect timeout, then TLS 1.3 only with the
+ * client chain of the current {@link ConnectionInfo}, server identity checked against the address dialled (HTTPS
+ * endpoint identification, SNI for names), then the {@link MetadataExchange}. A socket that fails or times out at
+ * any step is closed before the error is thrown. Stateless and thread-safe.
+ */
+final class Dialer {
+  /** The server-side proxy port of every AlloyDB instance. */
+  static final int SERVER_PROXY_PORT = 5433;
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|.*:.*");
+
+  private final int port;
+  private final Duration connectTimeout;
+  private final Duration handshakeTimeout;
+  private final String userAgent;
+
+  Dialer(int port, Duration connectTimeout, Duration handshakeTimeout, String userAgent) {
+    this.port = port;
+    this.connectTimeout = connectTimeout;
+    this.handshakeTimeout = handshakeTimeout;
+    this.userAgent = userAgent;
+  }
+
+  /** Dials; the token is only read after TLS is up. */
+  Socket dial(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth,
+      java.util.function.Supplier<String> token) {
+    String address = info.address(ipType);
+    Socket raw = new Socket();
+    SSLSocket tls = null;
+    try {
+      connect(raw, instance, address);
+      tls = handshake(raw, instance, info, address);
+      MetadataExchange.run(tls, instance, userAgent, iamAuth, token.get(), handshakeTimeout);
+      return tls;
+    } catch (ConnectorException | Error e) {
+      closeQuietly(tls != null ? tls : raw);
+      throw e;
+    } catch (RuntimeException e) {
+      closeQuietly(tls != null ? tls : raw);
+      throw new DialException("[" + instance + "] Connecting to " + address + " failed: " + e, e);
+    }
+  }
+
+  private void connect(Socket raw, InstanceUri instance, String address) {
+    try {
+      raw.setKeepAlive(true);
+      raw.setTcpNoDelay(true);
+      raw.connect(new InetSocketAddress(address, port), Math.toIntExact(connectTimeout.toMillis()));
+    } catch (SocketTimeoutException e) {
+      throw new DialException("[" + instance + "] TCP connect to " + address + ":" + port + " timed out after "
+          + connectTimeout + ": check the network path to the instance and the IP type", e);
+    } catch (ConnectException e) {
+      throw new DialException("[" + instance + "] TCP connect to " + address + ":" + port + " was refused ("
+          + e.getMessage() + "): check the IP type and that the instance is running", e);
+    } catch (UnknownHostException e) {
+      throw new DialException("[" + instance + "] Cannot resolve " + address + ": for PSC, check the DNS record"
+          + " of the instance's PSC name", e);
+    } catch (IOException e) {
+      throw new DialException("[" + instance + "] TCP connect to " + address + ":" + port + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private SSLSocket handshake(Socket raw, InstanceUri instance, ConnectionInfo info, String address) {
+    SSLSocket tls;
+    try {
+      tls = (SSLSocket) info.sslContext().getSocketFactory().createSocket(raw, address, port, true);
+    } catch (IOException e) {
+      throw new DialException("[" + instance + "] Cannot start TLS with " + address + ": " + e.getMessage(), e);
+    }
+    try {
+      SSLParameters params = tls.getSSLParameters();
+      params.setProtocols(new String[] {"TLSv1.3"});
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      if (!IP_LITERAL.matcher(address).matches()) {
+        params.setServerNames(List.of(new SNIHostName(address)));
+      }
+      tls.setSSLParameters(params);
+      tls.setSoTimeout(Math.toIntExact(Math.max(1, handshakeTimeout.toMillis())));
+      tls.startHandshake();
+      return tls;
+    } catch (SocketTimeoutException e) {
+      closeQuietly(tls);
+      throw new DialException("[" + instance + "] TLS handshake with " + address + " timed out after "
+          + handshakeTimeout + ": the server accepted TCP but did not answer", e);
+    } catch (SSLException e) {
+      closeQuietly(tls);
+      throw new DialException("[" + instance + "] TLS 1.3 handshake with " + address + " failed: "
+          + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(tls);
+      throw new DialException("[" + instance + "] TLS handshake with " + address + " failed: " + e, e);
+    }
+  }
+
+  static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // closing a failed socket: nothing more to report than the original failure
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import dev.alloydb.jakarta.connector.ConnectorException;
+import dev.alloydb.jakarta.connector.IpType;
+import dev.alloydb.jakarta.connector.SocketFactory;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Properties;
+
+/**
+ * What one {@code SocketFactory} instance dials: the connector, the instance and the per-connection options,
+ * resolved once from the connection properties. Not API.
+ */
+public final class JdbcSocketTarget {
+  private final ConnectorCore core;
+  private final InstanceUri instance;
+  private final IpType ipType;
+  private final boolean iamAuth;
+  private final String ticket;
+
+  private JdbcSocketTarget(ConnectorCore core, InstanceUri instance, IpType ipType, boolean iamAuth,
+      String ticket) {
+    this.core = core;
+    this.instance = instance;
+    this.ipType = ipType;
+    this.iamAuth = iamAuth;
+    this.ticket = ticket;
+  }
+
+  /**
+   * Resolves the properties pgjdbc passes to the socket factory.
+   *
+   * @throws dev.alloydb.jakarta.connector.ConnectorConfigException if a property is missing or invalid
+   */
+  public static JdbcSocketTarget resolve(Properties info) {
+    InstanceUri instance = InstanceUri.parse(info.getProperty(SocketFactory.INSTANCE_NAME));
+    ConnectorCore core;
+    String id = info.getProperty(JdbcProperties.CONNECTOR_ID);
+    String named = info.getProperty(SocketFactory.NAMED_CONNECTOR);
+    if (id != null) {
+      core = SharedConnectors.byId(id);
+    } else if (named != null) {
+      core = SharedConnectors.named(named.trim());
+    } else {
+      core = SharedConnectors.forConfig(JdbcProperties.toConfig(info));
+    }
+    IpType ipType = JdbcProperties.ipType(info, SocketFactory.IP_TYPE, core.config().ipType());
+    boolean iamAuth = JdbcProperties.flag(info, SocketFactory.ENABLE_IAM_AUTH, core.config().enableIamAuth());
+    return new JdbcSocketTarget(core, instance, ipType, iamAuth, info.getProperty(JdbcProperties.SOCKET_TICKET));
+  }
+
+  /**
+   * The socket the connector already dialled for this connection, or a new one (pgjdbc's cancel requests).
+   *
+   * @throws IOException wrapping the {@link ConnectorException}, which pgjdbc chains into its SQLException
+   */
+  public Socket dial() throws IOException {
+    Socket deposited = SocketTickets.take(ticket);
+    if (deposited != null) {
+      return deposited;
+    }
+    try {
+      return core.dial(instance, ipType, iamAuth);
+    } catch (ConnectorException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** Builds the per-refresh TLS 1.3 context: the whole client chain as key material, only the instance CA as trust. */
+final class TlsContexts {
+  private static final char[] IN_MEMORY = new char[0];
+
+  private TlsContexts() {
+  }
+
+  static X509Certificate parseCertificate(String pem) throws GeneralSecurityException {
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    return (X509Certificate) factory.generateCertificate(
+        new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  static SSLContext build(KeyPair key, List<X509Certificate> chain, X509Certificate ca)
+      throws GeneralSecurityException {
+    try {
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("client", key.getPrivate(), IN_MEMORY, chain.toArray(new X509Certificate[0]));
+      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, IN_MEMORY);
+
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("instance-ca", ca);
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+      tmf.init(trust);
+
+      SSLContext context = SSLContext.getInstance("TLSv1.3");
+      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+      return context;
+    } catch (java.io.IOException e) {
+      throw new GeneralSecurityException("Cannot build the in-memory key store", e);
+    }
+  }
+}
