@@ -246,7 +246,7 @@ public final class BenchmarkMain {
 
   /** The targets, each against a reference measured in this same run. */
   private void compare() {
-    results.comparisonsCleared();
+    results.clearComparisons();
     results.compare("warm connect median vs Google's", "warm.ours.median", "warm.google.median", Target.atMost(0.4));
     results.compare("warm connect p99 vs Google's", "warm.ours.p99", "warm.google.p99", Target.atMost(0.4));
     results.compare("warm connect median vs pgjdbc TLS direct", "warm.ours.median", "warm.pgjdbc-tls.median",

@@ -52,6 +52,11 @@ final class Results {
     figure(subjectId).ifPresent(s -> comparisons.add(Comparison.absolute(claim, s, target)));
   }
 
+  /** Forgets the comparisons, so that {@code BenchmarkMain.compare()} can rebuild them after each section. */
+  void clearComparisons() {
+    comparisons.clear();
+  }
+
   void skip(String section, String reason) {
     skipped.put(section, reason);
     System.out.println("  SKIPPED " + section + ": " + reason);
