@@ -63,7 +63,7 @@ final class AdminApiClient implements AutoCloseable {
     settings.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
     settings.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));
     settings.setHeaderProvider(FixedHeaderProvider.create("user-agent", userAgent));
-    settings.setWatchdogCheckIntervalDuration(java.time.Duration.ZERO);
+    settings.setWatchdogProvider(null);
     config.quotaProject().ifPresent(settings::setQuotaProjectId);
     bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
     bound(settings.generateClientCertificateSettings(), config.refreshTimeout());

@@ -1,0 +1,185 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alloydb.jakarta.connector.AdminApiException;
+import dev.alloydb.jakarta.connector.ConnectorClosedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** The numbered rules of {@link RefreshAheadCache} and {@link LazyCache}, with a manual scheduler and clock. */
+class CachesTest {
+  private static final InstanceUri INSTANCE = InstanceUri.parse("projects/p/locations/r/clusters/c/instances/i");
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final RefreshPolicyTest.MutableClock clock = new RefreshPolicyTest.MutableClock(T0);
+  private final ManualScheduler scheduler = new ManualScheduler();
+  private final List<CompletableFuture<ConnectionInfo>> calls = new ArrayList<>();
+  private final Supplier<CompletableFuture<ConnectionInfo>> refresher = () -> {
+    CompletableFuture<ConnectionInfo> call = new CompletableFuture<>();
+    calls.add(call);
+    return call;
+  };
+
+  private static ConnectionInfo info(Instant expiry) {
+    return new ConnectionInfo(INSTANCE, Map.of(), "uid", expiry, null);
+  }
+
+  private static AdminApiException error(boolean terminal) {
+    return new AdminApiException("boom", terminal ? "NOT_FOUND" : "UNAVAILABLE", terminal, null);
+  }
+
+  private RefreshAheadCache refreshAhead() {
+    RefreshAheadCache cache = new RefreshAheadCache(INSTANCE, refresher, scheduler, clock, RefreshPolicy.DEFAULT)
+        .start();
+    scheduler.runReady();
+    return cache;
+  }
+
+  @Test
+  void concurrentColdReadersShareOneRefresh() {
+    RefreshAheadCache cache = refreshAhead();
+    List<CompletableFuture<ConnectionInfo>> readers = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      readers.add(cache.connectionInfo());
+    }
+    assertThat(calls).hasSize(1);
+    ConnectionInfo fresh = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(fresh);
+    assertThat(readers).allSatisfy(r -> assertThat(r).isCompletedWithValue(fresh));
+  }
+
+  @Test
+  void schedulesTheNextRefreshAheadOfExpiry() {
+    refreshAhead();
+    calls.get(0).complete(info(T0.plus(Duration.ofHours(1))));
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofMinutes(30)));
+    clock.advance(Duration.ofMinutes(30));
+    scheduler.runLastDelayed();
+    assertThat(calls).hasSize(2);
+  }
+
+  @Test
+  void failedRefreshKeepsAValidCertificate() {
+    RefreshAheadCache cache = refreshAhead();
+    ConnectionInfo good = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(good);
+    clock.advance(Duration.ofMinutes(30));
+    scheduler.runLastDelayed();
+    calls.get(1).completeExceptionally(error(false));
+    assertThat(cache.connectionInfo()).isCompletedWithValue(good);
+    // rule 6: a non-terminal failure is retried (here immediately: the burst allows it)
+    scheduler.runReady();
+    assertThat(calls).hasSize(3);
+  }
+
+  @Test
+  void failureWithNothingValidReachesReaders() {
+    RefreshAheadCache cache = refreshAhead();
+    CompletableFuture<ConnectionInfo> reader = cache.connectionInfo();
+    calls.get(0).completeExceptionally(error(false));
+    assertThat(reader).isCompletedExceptionally();
+    assertThat(cache.connectionInfo()).isCompletedExceptionally();
+  }
+
+  @Test
+  void terminalErrorsAreNotRetriedInTheBackground() {
+    RefreshAheadCache cache = refreshAhead();
+    calls.get(0).completeExceptionally(error(true));
+    scheduler.runReady();
+    assertThat(calls).hasSize(1);
+    assertThat(scheduler.pendingDelayed()).isEmpty();
+    // a later read retries once, as the limiter still has a token
+    CompletableFuture<ConnectionInfo> retry = cache.connectionInfo();
+    scheduler.runReady();
+    assertThat(calls).hasSize(2);
+    calls.get(1).completeExceptionally(error(true));
+    assertThat(retry).isCompletedExceptionally();
+    // the limiter is empty now: reads fail at once, with no call
+    assertThat(cache.connectionInfo()).isCompletedExceptionally();
+    scheduler.runReady();
+    assertThat(calls).hasSize(2);
+  }
+
+  @Test
+  void rateLimiterSpacesRetriesOfAFailingApi() {
+    refreshAhead();
+    calls.get(0).completeExceptionally(error(false));
+    scheduler.runReady();
+    calls.get(1).completeExceptionally(error(false));
+    scheduler.runReady();
+    assertThat(calls).hasSize(2);
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31)));
+  }
+
+  @Test
+  void forceRefreshMakesReadersWaitForNewInfoAndMerges() {
+    RefreshAheadCache cache = refreshAhead();
+    ConnectionInfo stale = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(stale);
+    cache.forceRefresh();
+    cache.forceRefresh();
+    scheduler.runReady();
+    assertThat(calls).hasSize(2);
+    CompletableFuture<ConnectionInfo> reader = cache.connectionInfo();
+    assertThat(reader).isNotDone();
+    ConnectionInfo fresh = info(T0.plus(Duration.ofHours(2)));
+    calls.get(1).complete(fresh);
+    assertThat(reader).isCompletedWithValue(fresh);
+  }
+
+  @Test
+  void closeFailsWaitersAndIgnoresLateResults() {
+    RefreshAheadCache cache = refreshAhead();
+    CompletableFuture<ConnectionInfo> reader = cache.connectionInfo();
+    cache.close();
+    assertThat(reader).isCompletedExceptionally();
+    assertThat(reader.handle((v, e) -> e)).isCompletedWithValueMatching(ConnectorClosedException.class::isInstance);
+    calls.get(0).complete(info(T0.plus(Duration.ofHours(1))));
+    assertThat(scheduler.pendingDelayed()).isEmpty();
+  }
+
+  @Test
+  void lazyCacheMakesNoCallWhileIdleAndRefreshesWhenDue() {
+    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, RefreshPolicy.DEFAULT);
+    assertThat(calls).isEmpty();
+    CompletableFuture<ConnectionInfo> a = cache.connectionInfo();
+    CompletableFuture<ConnectionInfo> b = cache.connectionInfo();
+    assertThat(calls).hasSize(1);
+    ConnectionInfo first = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(first);
+    assertThat(a).isCompletedWithValue(first);
+    assertThat(b).isCompletedWithValue(first);
+    clock.advance(Duration.ofMinutes(50));
+    assertThat(cache.connectionInfo()).isCompletedWithValue(first);
+    assertThat(calls).hasSize(1);
+    clock.advance(Duration.ofMinutes(7));
+    CompletableFuture<ConnectionInfo> due = cache.connectionInfo();
+    assertThat(calls).hasSize(2);
+    calls.get(1).completeExceptionally(error(false));
+    assertThat(due).as("falls back to the still-valid certificate").isCompletedWithValue(first);
+    assertThat(scheduler.pendingDelayed()).isEmpty();
+  }
+
+  @Test
+  void lazyCacheForceRefreshInvalidates() {
+    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, RefreshPolicy.DEFAULT);
+    cache.connectionInfo();
+    calls.get(0).complete(info(T0.plus(Duration.ofHours(1))));
+    cache.forceRefresh();
+    CompletableFuture<ConnectionInfo> next = cache.connectionInfo();
+    assertThat(calls).hasSize(2);
+    calls.get(1).completeExceptionally(error(false));
+    assertThat(next).as("an invalidated certificate is not a fallback").isCompletedExceptionally();
+    cache.close();
+    assertThat(cache.connectionInfo()).isCompletedExceptionally();
+  }
+}

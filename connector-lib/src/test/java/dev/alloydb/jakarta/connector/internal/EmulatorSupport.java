@@ -1,0 +1,51 @@
+package dev.alloydb.jakarta.connector.internal;
+
+import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import java.time.Duration;
+import java.util.Properties;
+
+/** Shared test wiring: the JVM's emulator and connector settings pointing at it. */
+public final class EmulatorSupport {
+  private EmulatorSupport() {
+  }
+
+  public static AlloyDbEmulator emulator() {
+    return AlloyDbEmulator.shared();
+  }
+
+  /** A config using the emulator's REST Admin API and its service-account credentials file. */
+  public static ConnectorConfig.Builder config() {
+    AlloyDbEmulator emulator = emulator();
+    return ConnectorConfig.builder()
+        .adminServiceEndpoint(emulator.adminApiRestEndpoint())
+        .credentialsFile(emulator.credentialsFile())
+        .connectTimeout(Duration.ofSeconds(5))
+        .handshakeTimeout(Duration.ofSeconds(5))
+        .refreshTimeout(Duration.ofSeconds(10));
+  }
+
+  public static String instanceUri() {
+    return emulator().instance().uri();
+  }
+
+  public static Properties passwordLogin() {
+    Properties info = new Properties();
+    info.setProperty("user", emulator().passwordUser());
+    info.setProperty("password", emulator().password());
+    return info;
+  }
+
+  public static Properties iamLogin() {
+    Properties info = new Properties();
+    info.setProperty("user", emulator().iamUser());
+    info.setProperty("enableIamAuth", "true");
+    return info;
+  }
+
+  /** Resets faults and counters of the shared emulator. */
+  public static void resetEmulator() {
+    emulator().faults().reset();
+    emulator().counters().reset();
+  }
+}
