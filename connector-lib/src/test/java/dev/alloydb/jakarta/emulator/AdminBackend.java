@@ -134,7 +134,7 @@ final class AdminBackend {
       throw new AdminException(Status.Code.PERMISSION_DENIED,
           "the access token lacks the scope " + TokenService.CLOUD_PLATFORM);
     }
-    Status.Code injected = faults.adminError(rpc);
+    Status.Code injected = faults.adminErrorFor(rpc);
     if (injected != null) {
       throw new AdminException(injected, "injected fault: " + injected);
     }

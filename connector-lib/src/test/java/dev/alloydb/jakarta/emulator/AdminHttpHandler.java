@@ -41,7 +41,7 @@ final class AdminHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    try {
       String path = exchange.getRequestURI().getPath();
       String method = exchange.getRequestMethod();
       if (path.equals(TOKEN_PATH) && method.equals("POST")) {
@@ -73,6 +73,8 @@ final class AdminHttpHandler implements HttpHandler {
       error(exchange, e);
     } catch (RuntimeException e) {
       error(exchange, new AdminException(Status.Code.INTERNAL, "emulator error: " + e.getClass().getSimpleName()));
+    } finally {
+      exchange.close();
     }
   }
 

@@ -16,12 +16,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -61,6 +62,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
   private static AlloyDbEmulator shared;
+  private static CertificateAuthority jvmApiCa;
 
   private final Path workDir;
   private final Faults faults;
@@ -118,7 +120,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       instances = List.copyOf(byUri.values());
 
       AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
-      CertificateAuthority apiCa = CertificateAuthority.create("api.alloydb-emulator");
+      CertificateAuthority apiCa = apiCa();
       ServerIdentity apiIdentity =
           apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
       SSLContext apiTls = sslContext(apiIdentity);
@@ -172,6 +174,17 @@ public final class AlloyDbEmulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The Admin API's CA is one per JVM, so that every emulator in a test JVM is trusted through the same JVM-wide
+   * trust store (Google's connector can only use {@code -Djavax.net.ssl.trustStore}).
+   */
+  private static synchronized CertificateAuthority apiCa() {
+    if (jvmApiCa == null) {
+      jvmApiCa = CertificateAuthority.create("api.alloydb-emulator");
+    }
+    return jvmApiCa;
+  }
+
   private List<EmulatedInstance> instancesRef() {
     return instances;
   }
@@ -223,7 +236,10 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return restEndpoint + AdminHttpHandler.TOKEN_PATH;
   }
 
-  /** PEM of the CA that signed the Admin API's TLS certificates (not the instances' CA, which rotates). */
+  /**
+   * PEM of the CA that signed the Admin API's TLS certificates (not the instances' CA, which rotates). It is the
+   * same for every emulator in this JVM, so one JVM-wide trust store serves them all.
+   */
   public Path caCertificatePem() {
     return caPem;
   }
@@ -297,7 +313,9 @@ public final class AlloyDbEmulator implements AutoCloseable {
   /** Stops every listener, server and thread and the embedded PostgreSQL, and deletes the working files. */
   @Override
   public void close() {
-    closeAll(resources);
+    synchronized (resources) {
+      closeAll(resources);
+    }
   }
 
   private static void closeAll(List<AutoCloseable> opened) {
@@ -365,15 +383,26 @@ public final class AlloyDbEmulator implements AutoCloseable {
     });
   }
 
+  /** Deletes the working files; zonky's own shutdown hook may be deleting the data directory at the same time. */
   private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        Files.deleteIfExists(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 
   /** Configures an emulator. */

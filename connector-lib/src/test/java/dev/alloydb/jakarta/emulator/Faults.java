@@ -63,7 +63,7 @@ public final class Faults {
   }
 
   /** The error the next call of {@code rpc} gets, or {@code null}. */
-  public Status.Code adminError(AdminRpc rpc) {
+  public Status.Code adminErrorFor(AdminRpc rpc) {
     synchronized (adminErrors) {
       Status.Code code = adminErrors.get(rpc);
       return code != null ? code : allAdminError;

@@ -27,15 +27,20 @@ class GoogleConnectorConformanceTest {
   private static AlloyDbEmulator emulator;
 
   @BeforeAll
-  static void trustTheEmulatorsAdminApi() {
+  static void start() {
     emulator = AlloyDbEmulator.shared();
+    trustEmulatorAdminApi(emulator);
+  }
+
+  static void trustEmulatorAdminApi(AlloyDbEmulator emulator) {
     // Google's connector has no option for the Admin API's trust material: its gRPC channel (grpc-netty-shaded)
     // builds its trust manager from the JVM defaults when the channel is created. The JDK re-reads
     // javax.net.ssl.trustStore* whenever a default TrustManagerFactory is initialised and the properties changed
     // (it caches by file and properties, not once per JVM), so setting them before the first Google connection
     // is enough even if something else in this JVM already used TLS. SSLContext.getDefault() would NOT follow a
     // change, but neither the gRPC channel nor the emulator uses it. Surefire runs test classes one after another
-    // in one JVM, and every class that sets these properties uses the same shared emulator, so they never conflict.
+    // in one JVM, and every emulator in a JVM has its Admin API certificate from the same JVM-wide CA, so the
+    // trust store of any of them trusts all of them and the classes never conflict.
     System.setProperty("javax.net.ssl.trustStore", emulator.trustStore().toString());
     System.setProperty("javax.net.ssl.trustStorePassword", emulator.trustStorePassword());
     System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
@@ -107,17 +112,21 @@ class GoogleConnectorConformanceTest {
   }
 
   static Properties googleProperties(String ipType) {
+    return googleProperties(emulator, emulator.instance(), ipType);
+  }
+
+  static Properties googleProperties(AlloyDbEmulator emulator, EmulatedInstance instance, String ipType) {
     Properties props = new Properties();
     props.setProperty("socketFactory", "com.google.cloud.alloydb.SocketFactory");
-    props.setProperty("alloydbInstanceName", emulator.instance().uri());
+    props.setProperty("alloydbInstanceName", instance.uri());
     props.setProperty("alloydbAdminServiceEndpoint", emulator.adminApiGrpcTlsEndpoint());
     props.setProperty("alloydbGoogleCredentialsPath", emulator.credentialsFile().toString());
     props.setProperty("alloydbIpType", ipType);
     return props;
   }
 
-  private static String currentUser(Properties props) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///" + emulator.database(), props);
+  static String currentUser(Properties props) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", props);
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT current_user")) {
       assertThat(rs.next()).isTrue();

@@ -79,6 +79,8 @@ final class ProxySession implements Runnable {
       }
       answer(out, MetadataExchangeResponse.ResponseCode.OK, "");
       login(in, out, grant.get());
+    } catch (SSLException e) {
+      record(Outcome.REFUSED_TLS, "TLS failed: " + e.getMessage());
     } catch (IOException e) {
       record(Outcome.REFUSED_EXCHANGE, "connection failed before the relay: " + e.getMessage());
     } catch (InterruptedException e) {
