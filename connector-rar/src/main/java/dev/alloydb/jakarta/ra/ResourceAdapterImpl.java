@@ -1,0 +1,178 @@
+package dev.alloydb.jakarta.ra;
+
+import dev.alloydb.jakarta.connector.Connector;
+import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorScheduler;
+import dev.alloydb.jakarta.ra.work.WorkManagerScheduler;
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.AuthenticationMechanism;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.HintsContext;
+import java.io.Serial;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The AlloyDB resource adapter: owns the WorkManager-backed scheduler and one shared {@link Connector} per
+ * distinct {@link ConnectorConfig}, so pools on the same instance share certificates and refresh work.
+ *
+ * <p>{@link #start} returns at once (it only builds the scheduler); connectors are created on first use.
+ * {@link #stop} closes every connector, releases every Work and waits (bounded) for them, unregisters the status
+ * MBean and any JDBC driver this adapter's class loader registered: nothing of the adapter outlives it.
+ *
+ * <p>Thread-safe. Equality: the adapter has no config properties, so all instances of the class are equal
+ * (Connectors 2.1, 5.3.1).
+ */
+@jakarta.resource.spi.Connector(
+    displayName = "AlloyDB Connector for Jakarta EE",
+    description = "Connects to AlloyDB for PostgreSQL with automatic mTLS and certificate refresh",
+    vendorName = "AlloyDB Connector for Jakarta EE",
+    eisType = "AlloyDB for PostgreSQL",
+    version = "0.1.0",
+    licenseDescription = "Apache License, Version 2.0",
+    authMechanisms = @AuthenticationMechanism(
+        authMechanism = "BasicPassword",
+        credentialInterface = AuthenticationMechanism.CredentialInterface.PasswordCredential),
+    reauthenticationSupport = false,
+    transactionSupport = TransactionSupportLevel.LocalTransaction)
+public class ResourceAdapterImpl implements ResourceAdapter, java.io.Serializable {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
+  private static final System.Logger LOG = System.getLogger(ResourceAdapterImpl.class.getName());
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+  /** Guarded by {@code this}. */
+  private transient WorkManagerScheduler scheduler;
+  /** Guarded by {@code this}. */
+  private transient Map<ConnectorConfig, Connector> connectors;
+  /** Guarded by {@code this}. */
+  private transient AdapterStatusRegistration status;
+
+  @Override
+  public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+    boolean hints = context.isContextSupported(HintsContext.class);
+    synchronized (this) {
+      scheduler = new WorkManagerScheduler(context.getWorkManager(), hints);
+      connectors = new HashMap<>();
+      status = AdapterStatusRegistration.register(new AdapterStatus(this));
+    }
+    LOG.log(Level.INFO, "AlloyDB resource adapter started");
+  }
+
+  @Override
+  public void stop() {
+    List<Connector> toClose;
+    WorkManagerScheduler stopping;
+    AdapterStatusRegistration registration;
+    synchronized (this) {
+      if (scheduler == null) {
+        return;
+      }
+      toClose = new ArrayList<>(connectors.values());
+      connectors = null;
+      stopping = scheduler;
+      scheduler = null;
+      registration = status;
+      status = null;
+    }
+    // Connectors first: closing one cancels its scheduled refreshes before the scheduler stops.
+    for (Connector connector : toClose) {
+      try {
+        connector.close();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Closing an AlloyDB connector failed", e);
+      }
+    }
+    boolean clean = stopping.stop(STOP_TIMEOUT);
+    registration.unregister();
+    DriverRegistrations.deregisterOwnedBy(ResourceAdapterImpl.class.getClassLoader());
+    LOG.log(clean ? Level.INFO : Level.WARNING, "AlloyDB resource adapter stopped"
+        + (clean ? "" : " with Work still running after " + STOP_TIMEOUT));
+  }
+
+  /**
+   * The shared connector for {@code config}, created on first use. For this adapter's connection factories.
+   *
+   * @throws ResourceException when the adapter is not started or the connector cannot be created
+   */
+  public Connector connector(ConnectorConfig config) throws ResourceException {
+    synchronized (this) {
+      if (connectors == null) {
+        throw new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
+      }
+      Connector connector = connectors.get(config);
+      if (connector == null) {
+        try {
+          connector = Connector.create(config);
+        } catch (RuntimeException e) {
+          throw new ResourceException("Could not create the AlloyDB connector: " + e.getMessage(), e);
+        }
+        connectors.put(config, connector);
+      }
+      return connector;
+    }
+  }
+
+  /**
+   * The scheduler every connector of this adapter runs its background work on.
+   *
+   * @throws ResourceException when the adapter is not started
+   */
+  public ConnectorScheduler scheduler() throws ResourceException {
+    synchronized (this) {
+      if (scheduler == null) {
+        throw new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
+      }
+      return scheduler;
+    }
+  }
+
+  WorkManagerScheduler workScheduler() {
+    synchronized (this) {
+      return scheduler;
+    }
+  }
+
+  int connectorCount() {
+    synchronized (this) {
+      return connectors == null ? 0 : connectors.size();
+    }
+  }
+
+  @Override
+  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+    throw new NotSupportedException("The AlloyDB resource adapter has no inbound messaging");
+  }
+
+  @Override
+  public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+    // No inbound messaging: nothing was activated.
+  }
+
+  @Override
+  public XAResource[] getXAResources(ActivationSpec[] specs) {
+    return null;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other != null && other.getClass() == getClass();
+  }
+
+  @Override
+  public int hashCode() {
+    return getClass().getName().hashCode();
+  }
+}

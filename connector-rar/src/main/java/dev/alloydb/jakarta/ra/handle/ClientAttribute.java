@@ -1,0 +1,11 @@
+package dev.alloydb.jakarta.ra.handle;
+
+/** Client state an application can change through a handle and that must not leak to the next user. */
+public enum ClientAttribute {
+  /** {@code setAutoCommit}. */
+  AUTO_COMMIT,
+  /** {@code setTransactionIsolation}. */
+  ISOLATION,
+  /** {@code setReadOnly}. */
+  READ_ONLY
+}

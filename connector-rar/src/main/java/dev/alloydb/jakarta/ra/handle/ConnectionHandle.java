@@ -1,0 +1,205 @@
+package dev.alloydb.jakarta.ra.handle;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The application's {@code java.sql.Connection}: a dynamic proxy whose every call goes to the physical connection
+ * of the managed connection it is currently associated with. It holds only that association and a closed flag;
+ * all other state lives in the managed connection.
+ *
+ * <ul>
+ *   <li>{@code close()} is idempotent, closes the statements it handed out and tells the owner (which fires
+ *       {@code CONNECTION_CLOSED}); every other call on a closed or invalidated handle fails with SQLState 08003.</li>
+ *   <li>Statements and metadata are proxies too, so their {@code getConnection()} returns this handle.</li>
+ *   <li>While the container manages a local transaction, {@code commit}, {@code rollback} and
+ *       {@code setAutoCommit} are refused (the transaction belongs to the container).</li>
+ * </ul>
+ *
+ * <p>Thread-safe.
+ */
+public final class ConnectionHandle implements InvocationHandler {
+
+  private static final String SQLSTATE_CONNECTION_DOES_NOT_EXIST = "08003";
+  private static final String SQLSTATE_INVALID_TRANSACTION_STATE = "25000";
+  private static final Set<String> DEMARCATION = Set.of("commit", "rollback", "setAutoCommit", "setSavepoint");
+
+  private final Connection proxy;
+  private final Set<Statement> openStatements = ConcurrentHashMap.newKeySet();
+  private volatile HandleOwner owner;
+  private volatile boolean closed;
+
+  private ConnectionHandle(HandleOwner owner) {
+    this.owner = owner;
+    this.proxy = (Connection) Proxy.newProxyInstance(ConnectionHandle.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, this);
+  }
+
+  /** A new open handle associated with {@code owner}. */
+  public static ConnectionHandle create(HandleOwner owner) {
+    return new ConnectionHandle(owner);
+  }
+
+  /** The handle behind an application connection object, if it is one of ours. */
+  public static Optional<ConnectionHandle> of(Object connection) {
+    if (connection != null && Proxy.isProxyClass(connection.getClass())
+        && Proxy.getInvocationHandler(connection) instanceof ConnectionHandle handle) {
+      return Optional.of(handle);
+    }
+    return Optional.empty();
+  }
+
+  /** The object given to the application. */
+  public Connection proxy() {
+    return proxy;
+  }
+
+  /** The managed connection this handle is associated with, or {@code null} once invalidated. */
+  public HandleOwner owner() {
+    return owner;
+  }
+
+  /** Re-points the handle to another managed connection ({@code ManagedConnection.associateConnection}). */
+  public void associate(HandleOwner newOwner) {
+    owner = newOwner;
+  }
+
+  /** Whether the application closed the handle or its managed connection invalidated it. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Detaches the handle for good without a {@code CONNECTION_CLOSED} event (managed connection cleanup or
+   * destroy): later calls fail, and the statements it handed out are closed.
+   */
+  public void invalidate() {
+    closed = true;
+    owner = null;
+    closeStatements();
+  }
+
+  @Override
+  public Object invoke(Object self, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    switch (name) {
+      case "equals":
+        return self == args[0];
+      case "hashCode":
+        return System.identityHashCode(self);
+      case "toString":
+        return "AlloyDB connection handle" + (closed ? " (closed)" : "");
+      case "close":
+        close();
+        return null;
+      case "isClosed":
+        return closed;
+      case "isValid":
+        if (closed) {
+          return false;
+        }
+        break;
+      case "unwrap":
+        if (((Class<?>) args[0]).isInstance(self)) {
+          return self;
+        }
+        break;
+      case "isWrapperFor":
+        if (((Class<?>) args[0]).isInstance(self)) {
+          return true;
+        }
+        break;
+      default:
+        break;
+    }
+    HandleOwner current = openOwner();
+    if (DEMARCATION.contains(name) && current.inManagedTransaction()) {
+      throw new SQLException(name + " is not allowed while the container manages the transaction",
+          SQLSTATE_INVALID_TRANSACTION_STATE);
+    }
+    Object result = call(current, current.physicalConnection(), method, args);
+    switch (name) {
+      case "setAutoCommit" -> current.clientStateChanged(ClientAttribute.AUTO_COMMIT);
+      case "setTransactionIsolation" -> current.clientStateChanged(ClientAttribute.ISOLATION);
+      case "setReadOnly" -> current.clientStateChanged(ClientAttribute.READ_ONLY);
+      default -> { }
+    }
+    return wrapResult(result, method.getReturnType());
+  }
+
+  /** Calls {@code method} on a physical object, reporting SQL failures to the owner. */
+  Object call(HandleOwner current, Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException failure && current != null) {
+        current.sqlFailed(proxy, failure);
+      }
+      throw cause;
+    }
+  }
+
+  void forget(Statement statement) {
+    openStatements.remove(statement);
+  }
+
+  private HandleOwner openOwner() throws SQLException {
+    HandleOwner current = owner;
+    if (closed || current == null) {
+      throw new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
+    }
+    return current;
+  }
+
+  private void close() {
+    HandleOwner current;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      current = owner;
+    }
+    closeStatements();
+    if (current != null) {
+      current.handleClosed(proxy);
+    }
+  }
+
+  private void closeStatements() {
+    for (Statement statement : openStatements) {
+      openStatements.remove(statement);
+      try {
+        statement.close();
+      } catch (SQLException e) {
+        // JDBC: closing a connection closes its statements; a statement that fails to close is gone anyway.
+      }
+    }
+  }
+
+  private Object wrapResult(Object result, Class<?> type) {
+    if (result == null) {
+      return null;
+    }
+    if (type == Statement.class || type == PreparedStatement.class || type == CallableStatement.class) {
+      openStatements.add((Statement) result);
+      return DelegateHandle.wrap(result, type, this, null);
+    }
+    if (type == DatabaseMetaData.class) {
+      return DelegateHandle.wrap(result, type, this, null);
+    }
+    return result;
+  }
+}

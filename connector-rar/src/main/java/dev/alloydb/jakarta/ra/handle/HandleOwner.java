@@ -1,0 +1,23 @@
+package dev.alloydb.jakarta.ra.handle;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** What a connection handle needs from the managed connection it is associated with. */
+public interface HandleOwner {
+
+  /** The physical connection the handle delegates to. */
+  Connection physicalConnection();
+
+  /** The application closed {@code handle}. */
+  void handleClosed(Connection handle);
+
+  /** A call through {@code handle} (or one of its statements) failed; the owner decides whether it is fatal. */
+  void sqlFailed(Connection handle, SQLException failure);
+
+  /** The application changed {@code attribute} through the handle, so cleanup must reset it. */
+  void clientStateChanged(ClientAttribute attribute);
+
+  /** Whether a container-managed local transaction is active (the application may then not demarcate). */
+  boolean inManagedTransaction();
+}

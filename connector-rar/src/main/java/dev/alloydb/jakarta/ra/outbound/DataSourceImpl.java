@@ -1,0 +1,106 @@
+package dev.alloydb.jakarta.ra.outbound;
+
+import jakarta.resource.Referenceable;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import java.io.PrintWriter;
+import java.io.Serial;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.naming.Reference;
+import javax.sql.DataSource;
+
+/**
+ * The {@code javax.sql.DataSource} applications get from JNDI: every connection comes from the container's pool
+ * through {@link ConnectionManager#allocateConnection}. Serializable and Referenceable so the server can bind it.
+ */
+public final class DataSourceImpl implements DataSource, Serializable, Referenceable {
+
+  @Serial
+  private static final long serialVersionUID = 1L;
+  private static final String SQLSTATE_CANNOT_CONNECT = "08001";
+
+  private final ManagedConnectionFactoryImpl factory;
+  private final ConnectionManager connectionManager;
+  private Reference reference;
+  private int loginTimeout;
+
+  DataSourceImpl(ManagedConnectionFactoryImpl factory, ConnectionManager connectionManager) {
+    this.factory = factory;
+    this.connectionManager = connectionManager;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return allocate(null);
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) throws SQLException {
+    if (user == null || user.isBlank()) {
+      throw new SQLException("user must not be empty", SQLSTATE_CANNOT_CONNECT);
+    }
+    return allocate(new ConnectionRequestInfoImpl(user, password));
+  }
+
+  private Connection allocate(ConnectionRequestInfoImpl request) throws SQLException {
+    try {
+      return (Connection) connectionManager.allocateConnection(factory, request);
+    } catch (ResourceException e) {
+      String state = e.getErrorCode() != null && e.getErrorCode().length() == 5
+          ? e.getErrorCode() : SQLSTATE_CANNOT_CONNECT;
+      throw new SQLException(e.getMessage(), state, e);
+    }
+  }
+
+  @Override
+  public PrintWriter getLogWriter() {
+    return null;
+  }
+
+  @Override
+  public void setLogWriter(PrintWriter out) {
+    // Logging goes through java.util.logging; there is no per-DataSource writer.
+  }
+
+  @Override
+  public void setLoginTimeout(int seconds) {
+    loginTimeout = seconds;
+  }
+
+  @Override
+  public int getLoginTimeout() {
+    return loginTimeout;
+  }
+
+  @Override
+  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("The AlloyDB DataSource logs through java.util.logging directly");
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> iface) throws SQLException {
+    if (iface.isInstance(this)) {
+      return iface.cast(this);
+    }
+    throw new SQLException("Not a wrapper for " + iface.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> iface) {
+    return iface.isInstance(this);
+  }
+
+  @Override
+  public void setReference(Reference reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public Reference getReference() {
+    return reference;
+  }
+}

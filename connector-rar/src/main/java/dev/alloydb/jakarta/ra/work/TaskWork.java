@@ -1,0 +1,34 @@
+package dev.alloydb.jakarta.ra.work;
+
+import jakarta.resource.spi.work.Work;
+import java.lang.System.Logger.Level;
+
+/** One connector task run once on a container thread. */
+final class TaskWork implements Work {
+
+  private static final System.Logger LOG = System.getLogger(TaskWork.class.getName());
+
+  private final Runnable task;
+  private final WorkManagerScheduler scheduler;
+
+  TaskWork(Runnable task, WorkManagerScheduler scheduler) {
+    this.task = task;
+    this.scheduler = scheduler;
+  }
+
+  @Override
+  public void run() {
+    scheduler.taskStarted();
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // A failing task must not poison the container thread; the connector reports its own failures.
+      LOG.log(Level.WARNING, "AlloyDB connector task failed", e);
+    }
+  }
+
+  @Override
+  public void release() {
+    // Tasks are short (one refresh); they finish on their own.
+  }
+}

@@ -1,0 +1,185 @@
+package dev.alloydb.jakarta.ra.work;
+
+import dev.alloydb.jakarta.connector.ConnectorScheduler;
+import dev.alloydb.jakarta.connector.ScheduledTask;
+import jakarta.resource.spi.work.WorkEvent;
+import jakarta.resource.spi.work.WorkException;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The connector's {@link ConnectorScheduler} on a JCA {@link WorkManager}: the adapter never starts a thread.
+ *
+ * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with
+ * {@code scheduleWork}. Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on
+ * the first delayed task); when a task is due it only hands it to {@link #execute}, so it never runs task code
+ * itself. {@link #stop} releases that Work and waits, bounded, for every Work to end.
+ *
+ * <p>Thread-safe.
+ */
+public final class WorkManagerScheduler implements ConnectorScheduler {
+
+  private static final System.Logger LOG = System.getLogger(WorkManagerScheduler.class.getName());
+
+  private final WorkManager workManager;
+  private final boolean longRunningHint;
+  private final DelayQueue<DelayedTask> queue = new DelayQueue<>();
+  private final Set<String> threadNames = ConcurrentHashMap.newKeySet();
+  private final AtomicLong tasksRun = new AtomicLong();
+  private final Object lock = new Object();
+  /** Guarded by {@link #lock}. */
+  private int worksInFlight;
+  /** Guarded by {@link #lock}. */
+  private DelayQueueWork timer;
+  /** Guarded by {@link #lock}. */
+  private boolean stopped;
+
+  /**
+   * @param workManager the container's work manager
+   * @param longRunningHint whether the container supports {@code HintsContext} (then the queue Work says it is
+   *     long-running)
+   */
+  public WorkManagerScheduler(WorkManager workManager, boolean longRunningHint) {
+    this.workManager = workManager;
+    this.longRunningHint = longRunningHint;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    submit(new TaskWork(task, this));
+  }
+
+  @Override
+  public ScheduledTask schedule(Runnable task, Duration delay) {
+    DelayedTask delayed = new DelayedTask(task, System.nanoTime() + Math.max(0, delay.toNanos()), queue);
+    synchronized (lock) {
+      if (stopped) {
+        throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
+      }
+      if (timer == null) {
+        timer = new DelayQueueWork(queue, this, longRunningHint);
+        submit(timer);
+      }
+      queue.add(delayed);
+    }
+    return delayed;
+  }
+
+  /**
+   * Stops accepting tasks, drops pending delayed tasks, releases the queue Work and waits until every Work of
+   * this scheduler has ended or the timeout passes.
+   *
+   * @return whether every Work ended in time
+   */
+  public boolean stop(Duration timeout) {
+    DelayQueueWork queueWork;
+    synchronized (lock) {
+      stopped = true;
+      queueWork = timer;
+    }
+    queue.clear();
+    if (queueWork != null) {
+      queueWork.release();
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (worksInFlight > 0) {
+        long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (remainingMillis <= 0) {
+          LOG.log(Level.WARNING, "{0} AlloyDB connector Work(s) still running after {1}",
+              worksInFlight, timeout);
+          return false;
+        }
+        try {
+          lock.wait(remainingMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Names of the container threads that have run this scheduler's Works (diagnostics). */
+  public List<String> threadNames() {
+    return List.copyOf(threadNames);
+  }
+
+  /** How many tasks have run (diagnostics). */
+  public long tasksRun() {
+    return tasksRun.get();
+  }
+
+  /** How many delayed tasks are waiting (diagnostics). */
+  public int pendingDelayedTasks() {
+    return queue.size();
+  }
+
+  /** How many of this scheduler's Works are accepted and not yet ended (diagnostics). */
+  public int worksInFlight() {
+    synchronized (lock) {
+      return worksInFlight;
+    }
+  }
+
+  void taskStarted() {
+    threadNames.add(Thread.currentThread().getName());
+    tasksRun.incrementAndGet();
+  }
+
+  void workStarted() {
+    threadNames.add(Thread.currentThread().getName());
+  }
+
+  private void submit(jakarta.resource.spi.work.Work work) {
+    synchronized (lock) {
+      if (stopped && work != timer) {
+        throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
+      }
+      worksInFlight++;
+    }
+    try {
+      workManager.scheduleWork(work, WorkManager.INDEFINITE, null, new Completion());
+    } catch (WorkException e) {
+      workEnded();
+      throw new RejectedExecutionException("The container's WorkManager rejected AlloyDB connector work", e);
+    }
+  }
+
+  private void workEnded() {
+    synchronized (lock) {
+      worksInFlight--;
+      lock.notifyAll();
+    }
+  }
+
+  /** Counts a Work as ended however it ends (completed, failed or rejected after acceptance). */
+  private final class Completion implements WorkListener {
+    @Override
+    public void workAccepted(WorkEvent event) {
+    }
+
+    @Override
+    public void workRejected(WorkEvent event) {
+      workEnded();
+    }
+
+    @Override
+    public void workStarted(WorkEvent event) {
+    }
+
+    @Override
+    public void workCompleted(WorkEvent event) {
+      workEnded();
+    }
+  }
+}

@@ -1,0 +1,263 @@
+package dev.alloydb.jakarta.ra.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fish.payara.micro.ClusterCommandResult;
+import fish.payara.micro.PayaraMicro;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The adapter on Payara Micro 6 against the emulator (one Payara boot for the whole class; the pools and JNDI
+ * resources come from {@code dev.alloydb.jakarta.ra.testkit.PayaraBootFiles}). Runs inside Payara. The last test
+ * undeploys the adapter, so the order is fixed.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdapterOnPayaraIT {
+
+  // Constants of PayaraBootFiles, repeated: that class needs the emulator, which is not in the test war.
+  private static final String PASSWORD_JNDI = "jdbc/alloydb";
+  private static final String IAM_JNDI = "jdbc/alloydb-iam";
+  private static final String CONFIG_JNDI = "jdbc/alloydb-config";
+  private static final String STATUS_MBEAN = "dev.alloydb.jakarta:type=ResourceAdapter";
+  private static final long WAIT_MILLIS = 60_000;
+
+  @Resource(lookup = PASSWORD_JNDI)
+  private DataSource injected;
+
+  @Deployment
+  static WebArchive deployment() throws URISyntaxException {
+    File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return ShrinkWrap.create(WebArchive.class, "adapter-it.war")
+        .addClasses(AdapterOnPayaraIT.class, TransactionalWriter.class)
+        .addAsLibraries(assertj);
+  }
+
+  @Test
+  @Order(1)
+  void injectedDataSourceLogsInWithPasswordAndHandsOutHandles() throws SQLException {
+    assertThat(injected).isNotNull();
+    try (Connection connection = injected.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select current_user")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo(System.getProperty("alloydb.it.password-user"));
+      assertThat(statement.getConnection()).isSameAs(connection);
+      assertThat(result.getStatement()).isSameAs(statement);
+      DatabaseMetaData metaData = connection.getMetaData();
+      assertThat(metaData.getConnection()).isSameAs(connection);
+    }
+  }
+
+  @Test
+  @Order(2)
+  void jndiLookupGivesIamLogin() throws Exception {
+    DataSource iam = (DataSource) new InitialContext().lookup(IAM_JNDI);
+    assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+  }
+
+  @Test
+  @Order(3)
+  void poolWithoutPropertiesIsConfiguredByMicroProfileConfig() throws Exception {
+    DataSource configured = (DataSource) new InitialContext().lookup(CONFIG_JNDI);
+    try (Connection connection = configured.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select current_user, current_database()")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo(System.getProperty("alloydb.user"));
+      assertThat(result.getString(2)).isEqualTo("postgres");
+    }
+  }
+
+  @Test
+  @Order(4)
+  void connectionFactoryDefinitionPublishesDataSource() throws Exception {
+    DataSource annotated = (DataSource) new InitialContext().lookup(TransactionalWriter.ANNOTATED_JNDI);
+    assertThat(currentUser(annotated)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+  }
+
+  @Test
+  @Order(5)
+  void containerManagedTransactionsCommitAndRollBack() throws Exception {
+    execute(injected, "create table if not exists it_tx (id int primary key)");
+    execute(injected, "delete from it_tx");
+    TransactionalWriter writer = (TransactionalWriter) new InitialContext().lookup("java:module/TransactionalWriter");
+
+    assertThat(writer.autoCommitInsideTransaction()).isFalse();
+    writer.insert(1);
+    assertThatThrownBy(() -> writer.insertThenFail(2)).isInstanceOf(EJBException.class);
+
+    assertThat(ids(injected)).containsExactly(1);
+    try (Connection connection = injected.getConnection()) {
+      assertThat(connection.getAutoCommit()).as("auto-commit restored after the transaction").isTrue();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void terminatedBackendIsEvictedByPoolValidation() throws Exception {
+    DataSource killer = (DataSource) new InitialContext().lookup(CONFIG_JNDI);
+    int victim = backendPid(injected);
+    assertThat(terminate(killer, victim)).isTrue();
+
+    // The pool validates on every getConnection (isconnectvalidatereq) and must not hand the dead one out.
+    try (Connection connection = injected.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select pg_backend_pid()")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getInt(1)).isNotEqualTo(victim);
+    }
+  }
+
+  @Test
+  @Order(7)
+  void terminatedBackendIsEvictedAfterItsErrorEvent() throws Exception {
+    // One connection, no validation: the next getConnection returns the dead backend, whose failure must evict it.
+    DataSource single = (DataSource) new InitialContext().lookup(CONFIG_JNDI);
+    int victim = backendPid(single);
+    assertThat(terminate(injected, victim)).isTrue();
+
+    try (Connection connection = single.getConnection(); Statement statement = connection.createStatement()) {
+      assertThatThrownBy(() -> statement.executeQuery("select 1")).isInstanceOf(SQLException.class);
+    }
+    int replacement = backendPid(single);
+    assertThat(replacement).isNotEqualTo(victim);
+  }
+
+  @Test
+  @Order(8)
+  void refreshRunsOnContainerWorkManagerThreads() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName status = new ObjectName(STATUS_MBEAN);
+    assertThat((Long) server.getAttribute(status, "TasksRun")).isPositive();
+    String[] threads = (String[]) server.getAttribute(status, "WorkThreadNames");
+    assertThat(threads).isNotEmpty().allSatisfy(name -> assertThat(name).contains("thread-pool"));
+    assertThat(liveThreadNames()).noneMatch(name -> name.startsWith("alloydb-connector-"));
+  }
+
+  @Test
+  @Order(9)
+  void undeployingTheAdapterLeavesNoAdapterThread() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName status = new ObjectName(STATUS_MBEAN);
+    assertThat(server.isRegistered(status)).isTrue();
+    // A background refresh is pending, so the delay-queue Work is holding a container thread.
+    await(() -> threadsRunning("dev.alloydb.jakarta.ra.work.DelayQueueWork") == 1);
+
+    Map<?, ? extends Future<? extends ClusterCommandResult>> results =
+        PayaraMicro.getInstance().getRuntime().run("undeploy", "--cascade=true", "alloydb-connector");
+    for (Future<? extends ClusterCommandResult> result : results.values()) {
+      ClusterCommandResult outcome = result.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      assertThat(outcome.getExitStatus()).as(outcome.getOutput()).isEqualTo(ClusterCommandResult.ExitStatus.SUCCESS);
+    }
+
+    assertThat(server.isRegistered(status)).isFalse();
+    await(() -> threadsRunning("dev.alloydb.jakarta.") == 0);
+    assertThat(liveThreadNames()).noneMatch(name -> name.startsWith("alloydb-connector-"));
+  }
+
+  private static String currentUser(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select current_user")) {
+      assertThat(result.next()).isTrue();
+      return result.getString(1);
+    }
+  }
+
+  private static int backendPid(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select pg_backend_pid()")) {
+      assertThat(result.next()).isTrue();
+      return result.getInt(1);
+    }
+  }
+
+  private static boolean terminate(DataSource dataSource, int pid) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("select pg_terminate_backend(?)")) {
+      statement.setInt(1, pid);
+      try (ResultSet result = statement.executeQuery()) {
+        assertThat(result.next()).isTrue();
+        return result.getBoolean(1);
+      }
+    }
+  }
+
+  private static void execute(DataSource dataSource, String sql) throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private static List<Integer> ids(DataSource dataSource) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select id from it_tx order by id")) {
+      List<Integer> ids = new ArrayList<>();
+      while (result.next()) {
+        ids.add(result.getInt(1));
+      }
+      return ids;
+    }
+  }
+
+  /** Threads other than this test's that are running code whose class name starts with {@code classPrefix}. */
+  private static long threadsRunning(String classPrefix) {
+    Thread self = Thread.currentThread();
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(entry -> entry.getKey() != self)
+        .filter(entry -> Arrays.stream(entry.getValue()).anyMatch(frame -> isAdapterFrame(frame, classPrefix)))
+        .count();
+  }
+
+  private static boolean isAdapterFrame(StackTraceElement frame, String classPrefix) {
+    String name = frame.getClassName();
+    return name.startsWith(classPrefix) && !name.startsWith("dev.alloydb.jakarta.ra.it.");
+  }
+
+  private static List<String> liveThreadNames() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MILLIS);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within %d ms", WAIT_MILLIS).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+}
