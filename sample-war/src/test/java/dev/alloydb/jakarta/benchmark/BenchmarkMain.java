@@ -63,6 +63,8 @@ public final class BenchmarkMain {
       section("5", () -> footprintInProcess(fixture, ours));
       section("4p", () -> payara(fixture, ours));
     }
+    results.note(String.format(java.util.Locale.ROOT, "the harness ran for %.0f s (emulator start included)",
+        java.time.Duration.between(results.started(), java.time.Instant.now()).toMillis() / 1000.0));
     compare();
     writer.write(results);
   }

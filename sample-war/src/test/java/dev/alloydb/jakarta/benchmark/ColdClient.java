@@ -20,6 +20,6 @@ interface ColdClient {
     Connection open() throws SQLException;
 
     @Override
-    void close() throws Exception;
+    void close();
   }
 }

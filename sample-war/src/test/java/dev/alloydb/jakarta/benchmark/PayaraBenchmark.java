@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -82,12 +87,15 @@ final class PayaraBenchmark {
             + " bench-native-pool\n"
             + "create-jdbc-resource --connectionpoolid bench-native-pool " + NATIVE_JNDI + "\n");
     String libs = String.join(":", connectorJarsFromRar().stream().map(Path::toString).toList());
-    try (PayaraProcess ra = PayaraProcess.boot(payaraJar, workDir, "throughput-ra", jvmOptions,
+    List<Callable<PayaraProcess>> boots = List.of(
+        () -> PayaraProcess.boot(payaraJar, workDir, "throughput-ra", jvmOptions,
             List.of("--deploy", rar.toString(), "--deploy", war.toString(),
-                "--postdeploycommandfile", raCommands.toString()), BOOT_TIMEOUT);
-        PayaraProcess nat = PayaraProcess.boot(payaraJar, workDir, "throughput-native", jvmOptions,
+                "--postdeploycommandfile", raCommands.toString()), BOOT_TIMEOUT),
+        () -> PayaraProcess.boot(payaraJar, workDir, "throughput-native", jvmOptions,
             List.of("--addlibs", libs, "--deploy", war.toString(),
-                "--postdeploycommandfile", nativeCommands.toString()), BOOT_TIMEOUT)) {
+                "--postdeploycommandfile", nativeCommands.toString()), BOOT_TIMEOUT));
+    List<PayaraProcess> started = bootAll(boots);
+    try (PayaraProcess ra = started.get(0); PayaraProcess nat = started.get(1)) {
       Map<String, PayaraProcess> servers = new LinkedHashMap<>();
       servers.put("ra", ra);
       servers.put("native", nat);
@@ -110,6 +118,30 @@ final class PayaraBenchmark {
       samples.forEach((k, v) -> result.put(k, Distribution.median(v.stream().mapToDouble(Double::doubleValue)
           .toArray())));
       return result;
+    }
+  }
+
+  /** Boots the servers side by side (they are measured in turns, not booted for timing); all or none. */
+  private static List<PayaraProcess> bootAll(List<Callable<PayaraProcess>> boots) throws Exception {
+    ExecutorService executor = Executors.newFixedThreadPool(boots.size());
+    try {
+      List<Future<PayaraProcess>> futures = executor.invokeAll(boots);
+      List<PayaraProcess> started = new ArrayList<>();
+      Exception failure = null;
+      for (Future<PayaraProcess> future : futures) {
+        try {
+          started.add(future.get());
+        } catch (ExecutionException e) {
+          failure = failure == null ? (Exception) e.getCause() : failure;
+        }
+      }
+      if (failure != null) {
+        started.forEach(PayaraProcess::close);
+        throw failure;
+      }
+      return started;
+    } finally {
+      executor.shutdownNow();
     }
   }
 
