@@ -41,7 +41,7 @@ record Settings(
     return quick
         ? new Settings(true, sections, 10, 20, 2, 2, Duration.ofMillis(50), 200, 1, 8,
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 8)
-        : new Settings(false, sections, 30, 60, 5, 7, Duration.ofMillis(50), 200, 3, 8,
+        : new Settings(false, sections, 30, 60, 5, 15, Duration.ofMillis(50), 200, 3, 8,
             Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 2, 32);
   }
 
