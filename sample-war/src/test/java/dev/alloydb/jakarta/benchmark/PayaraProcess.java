@@ -44,7 +44,8 @@ final class PayaraProcess implements AutoCloseable {
    */
   static PayaraProcess boot(Path payaraJar, Path workDir, String name, List<String> jvmOptions,
       List<String> extraArgs, Duration timeout) throws IOException, InterruptedException {
-    Path dir = Files.createDirectories(workDir.resolve(name));
+    // A root directory keeps domain.xml (and the pools created in it) from one boot to the next: start clean.
+    Path dir = Files.createDirectories(deleteTree(workDir.resolve(name)));
     Path log = dir.resolve("payara.log");
     int port = freePort();
     List<String> command = new ArrayList<>();
@@ -130,6 +131,17 @@ final class PayaraProcess implements AutoCloseable {
     } finally {
       ready.countDown();
     }
+  }
+
+  private static Path deleteTree(Path root) throws IOException {
+    if (Files.exists(root)) {
+      try (var paths = Files.walk(root)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return root;
   }
 
   private static int freePort() throws IOException {
