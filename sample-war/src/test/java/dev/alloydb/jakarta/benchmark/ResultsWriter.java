@@ -83,7 +83,7 @@ final class ResultsWriter {
     for (Comparison c : r.comparisons()) {
       out.append("| ").append(c.claim()).append(" | ").append(withUnit(c.subject())).append(" | ")
           .append(c.isRatio() ? withUnit(c.reference()) : "–").append(" | ")
-          .append(c.isRatio() ? String.format(Locale.ROOT, "%.2fx", c.value()) : fmt(c.value())).append(" | ")
+          .append(c.isRatio() ? String.format(Locale.ROOT, "%.3fx", c.value()) : fmt(c.value())).append(" | ")
           .append(c.target()).append(" | ").append(!c.hasTarget() ? "–" : c.met() ? "yes" : "**no**").append(" |\n");
     }
     out.append("\n| figure | value |\n|---|---:|\n");
