@@ -8,7 +8,6 @@ import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -48,14 +47,6 @@ final class Pem {
               .generateCertificate(new ByteArrayInputStream(decode(pem, "CERTIFICATE")));
     } catch (CertificateException e) {
       throw new IllegalArgumentException("not a valid PEM certificate", e);
-    }
-  }
-
-  static PrivateKey parsePrivateKey(String pem) {
-    try {
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(decode(pem, "PRIVATE KEY")));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("not a PKCS#8 RSA private key", e);
     }
   }
 

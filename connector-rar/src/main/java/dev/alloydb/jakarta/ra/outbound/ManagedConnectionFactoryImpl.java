@@ -116,8 +116,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
       throw new jakarta.resource.spi.IllegalStateException(
           "This connection factory is not associated with the AlloyDB resource adapter");
     }
-    LoginCredentials login = Optional.ofNullable(requestedCredentials(subject, info))
-        .orElseGet(() -> new LoginCredentials(resolved.user(), resolved.password()));
+    LoginCredentials login = login(subject, info);
     Connector connector = adapter.connector(resolved.connectorConfig(adapter.scheduler()));
     Connection physical = null;
     try {
@@ -137,15 +136,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   @Override
   public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info)
       throws ResourceException {
-    LoginCredentials requested = Optional.ofNullable(requestedCredentials(subject, info))
-        .orElseGet(() -> {
-          AdapterSettings current = settings;
-          return current == null ? null : new LoginCredentials(current.user(), current.password());
-        });
-    if (requested == null) {
-      // Nothing was created yet with these settings, so no pooled connection can be ours.
-      return null;
-    }
+    LoginCredentials requested = login(subject, info);
     for (Object candidate : connections) {
       if (candidate instanceof ManagedConnectionImpl connection && !connection.isDestroyed()
           && connection.factory().equals(this) && connection.credentials().equals(requested)) {
@@ -196,20 +187,27 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     return logWriter;
   }
 
-  /** The login a request asks for: its ConnectionRequestInfo, else the container's PasswordCredential. */
-  LoginCredentials requestedCredentials(Subject subject, ConnectionRequestInfo info) {
+  /**
+   * The login a request asks for: its ConnectionRequestInfo, else the container's PasswordCredential for this
+   * factory, else the configured user and password. Payara derives that credential from the pool's {@code user}
+   * and {@code password} properties, so a blank user or an empty password in it means "not set here".
+   */
+  LoginCredentials login(Subject subject, ConnectionRequestInfo info) throws ResourceException {
     if (info instanceof ConnectionRequestInfoImpl request) {
       return request.credentials();
     }
+    AdapterSettings resolved = settings();
     if (subject != null) {
       for (PasswordCredential credential : subject.getPrivateCredentials(PasswordCredential.class)) {
-        if (equals(credential.getManagedConnectionFactory())) {
+        String name = credential.getUserName();
+        if (equals(credential.getManagedConnectionFactory()) && name != null && !name.isBlank()) {
           char[] secret = credential.getPassword();
-          return new LoginCredentials(credential.getUserName(), secret == null ? null : new String(secret));
+          String password = secret == null || secret.length == 0 ? resolved.password() : new String(secret);
+          return new LoginCredentials(name, password);
         }
       }
     }
-    return null;
+    return new LoginCredentials(resolved.user(), resolved.password());
   }
 
   /** The resolved settings; resolved once, at the first connection. */

@@ -82,8 +82,8 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
   @Override
   public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
     checkNotDestroyed();
-    LoginCredentials requested = factory.requestedCredentials(subject, info);
-    if (requested != null && !requested.equals(credentials)) {
+    LoginCredentials requested = factory.login(subject, info);
+    if (!requested.equals(credentials)) {
       // Re-authentication is not supported: the pool must match or create a connection for this login.
       throw new SecurityException("This pooled connection is logged in as " + credentials.user()
           + ", not as " + requested.user());

@@ -10,6 +10,7 @@ import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import jakarta.resource.spi.security.PasswordCredential;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import javax.security.auth.Subject;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,6 +172,29 @@ class ManagedConnectionFactoryImplTest {
     } finally {
       managed.destroy();
     }
+  }
+
+  @Test
+  void containerCredentialCountsOnlyForWhatItSets() throws ResourceException {
+    ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+    LoginCredentials configured = new LoginCredentials(fixture.emulator.passwordUser(), fixture.emulator.password());
+
+    assertThat(factory.login(subject(factory, "", ""), null)).isEqualTo(configured);
+    assertThat(factory.login(subject(factory, fixture.emulator.passwordUser(), ""), null)).isEqualTo(configured);
+    assertThat(factory.login(subject(factory, "other", "secret"), null))
+        .isEqualTo(new LoginCredentials("other", "secret"));
+    assertThat(factory.login(subject(fixture.passwordFactory(), "other", "secret"), null))
+        .as("a credential for an equal factory counts").isEqualTo(new LoginCredentials("other", "secret"));
+    assertThat(factory.login(null, new ConnectionRequestInfoImpl("app", "pw")))
+        .isEqualTo(new LoginCredentials("app", "pw"));
+  }
+
+  private static Subject subject(ManagedConnectionFactoryImpl factory, String user, String password) {
+    PasswordCredential credential = new PasswordCredential(user, password.toCharArray());
+    credential.setManagedConnectionFactory(factory);
+    Subject subject = new Subject();
+    subject.getPrivateCredentials().add(credential);
+    return subject;
   }
 
   @Test

@@ -1,0 +1,222 @@
+package dev.alloydb.jakarta.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.sample.quickstart.SampleSession;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The packaged sample war on Payara Micro with {@code alloydb-connector.rar}, configured by the sample's own boot
+ * files against the local AlloyDB emulator (see {@link SampleSession}); one Payara boot for the class. The test
+ * is an HTTP client; what the API says is cross-checked in the emulator's PostgreSQL.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SampleApplicationIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String JSON = "application/json";
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+  @ArquillianResource
+  private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive sampleWar() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("sample.war")));
+  }
+
+  @Test
+  @Order(1)
+  void jndiLookedUpDataSourceReachesTheEmulatorAsThePasswordUser() throws Exception {
+    AlloyDbEmulator emulator = SampleSession.database().emulator();
+
+    HttpResponse<String> response = get("api/database");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"database\":\"" + emulator.database() + "\"",
+        "\"user\":\"" + emulator.passwordUser() + "\"", "\"items\":0");
+  }
+
+  @Test
+  @Order(2)
+  void schemaWasCreatedAtStartUp() throws SQLException {
+    assertThat(rowsWithId("%")).isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void createdItemCanBeReadListedAndIsInTheDatabase() throws Exception {
+    HttpResponse<String> created = post("api/items", "{\"id\":\"book1\",\"title\":\"Book One\"}");
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.body()).isEqualTo("{\"id\":\"book1\",\"title\":\"Book One\"}");
+    assertThat(created.headers().firstValue("Location")).hasValue(base + "api/items/book1");
+    assertThat(get("api/items/book1").body()).isEqualTo("{\"id\":\"book1\",\"title\":\"Book One\"}");
+    assertThat(get("api/items").body()).isEqualTo("[{\"id\":\"book1\",\"title\":\"Book One\"}]");
+    assertThat(rowsWithId("book1")).containsExactly("book1=Book One");
+  }
+
+  @Test
+  @Order(4)
+  void batchCommitsEveryItem() throws Exception {
+    HttpResponse<String> response = post("api/items/batch",
+        "[{\"id\":\"book2\",\"title\":\"Book Two\"},{\"id\":\"book3\",\"title\":\"Book Three\"}]");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(rowsWithId("book%")).containsExactly("book1=Book One", "book2=Book Two", "book3=Book Three");
+  }
+
+  @Test
+  @Order(5)
+  void batchWithATakenIdIsRolledBackEntirely() throws Exception {
+    HttpResponse<String> response = post("api/items/batch",
+        "[{\"id\":\"book4\",\"title\":\"Book Four\"},{\"id\":\"book1\",\"title\":\"Book One again\"}]");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue(JSON);
+    assertThat(response.body()).isEqualTo(
+        "{\"message\":\"an item with id 'book1' already exists; nothing was stored\",\"status\":409}");
+    // book4 was inserted before the duplicate failed: only the rollback can have removed it.
+    assertThat(get("api/items/book4").statusCode()).isEqualTo(404);
+    assertThat(rowsWithId("book%")).containsExactly("book1=Book One", "book2=Book Two", "book3=Book Three");
+  }
+
+  @Test
+  @Order(6)
+  void singleInsertWithATakenIdIsAConflict() throws Exception {
+    HttpResponse<String> response = post("api/items", "{\"id\":\"book1\",\"title\":\"Other\"}");
+
+    assertThat(response.statusCode()).isEqualTo(409);
+    assertThat(rowsWithId("book1")).containsExactly("book1=Book One");
+  }
+
+  @Test
+  @Order(7)
+  void missingTitleIsABadRequestAndStoresNothing() throws Exception {
+    HttpResponse<String> response = post("api/items", "{\"id\":\"book5\"}");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("{\"message\":\"title is required: send"
+        + " {\\\"id\\\":\\\"book1\\\",\\\"title\\\":\\\"Book One\\\"}\",\"status\":400}");
+    assertThat(post("api/items/batch", "[{\"id\":\"book5\",\"title\":\"Five\"},{\"id\":\"book6\"}]")
+        .statusCode()).isEqualTo(400);
+    assertThat(rowsWithId("book5")).isEmpty();
+  }
+
+  @Test
+  @Order(8)
+  void malformedOrMissingBodiesAreBadRequestsWithoutStackTraces() throws Exception {
+    List<HttpResponse<String>> responses = List.of(
+        post("api/items", "{\"id\":"),
+        post("api/items", "[1,2]"),
+        post("api/items/batch", "{\"id\":\"book7\",\"title\":\"not an array\"}"),
+        post("api/items", ""),
+        post("api/items/batch", "[]"));
+
+    for (HttpResponse<String> response : responses) {
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValue(JSON);
+      assertThat(response.body()).startsWith("{\"message\":\"").endsWith("\"status\":400}")
+          .doesNotContain("Exception", "\tat ");
+    }
+    assertThat(rowsWithId("book7")).isEmpty();
+  }
+
+  @Test
+  @Order(9)
+  void wrongContentTypeIsUnsupported() throws Exception {
+    HttpRequest request = request("api/items")
+        .header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("book8")).build();
+
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(response.body()).endsWith("\"status\":415}");
+  }
+
+  @Test
+  @Order(10)
+  void unknownIdIsNotFoundForReadAndDelete() throws Exception {
+    HttpResponse<String> read = get("api/items/nope");
+    HttpResponse<String> delete = delete("api/items/nope");
+
+    assertThat(read.statusCode()).isEqualTo(404);
+    assertThat(read.body()).isEqualTo("{\"message\":\"no item with id 'nope'\",\"status\":404}");
+    assertThat(delete.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(11)
+  void deleteRemovesTheRow() throws Exception {
+    HttpResponse<String> response = delete("api/items/book2");
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(get("api/items/book2").statusCode()).isEqualTo(404);
+    assertThat(rowsWithId("book%")).containsExactly("book1=Book One", "book3=Book Three");
+    assertThat(get("api/database").body()).contains("\"items\":2");
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> delete(String path) throws IOException, InterruptedException {
+    return client.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    HttpRequest request = request(path).header("Content-Type", JSON)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+  }
+
+  /** {@code id=title} of the rows whose id is LIKE the pattern, read straight from PostgreSQL. */
+  private static List<String> rowsWithId(String pattern) throws SQLException {
+    AlloyDbEmulator emulator = SampleSession.database().emulator();
+    try (Connection connection = DriverManager.getConnection(emulator.directJdbcUrl(),
+        emulator.passwordUser(), emulator.password());
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT id, title FROM my_table WHERE id LIKE ? ORDER BY id")) {
+      statement.setString(1, pattern);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet result = statement.executeQuery()) {
+        while (result.next()) {
+          rows.add(result.getString(1) + "=" + result.getString(2));
+        }
+      }
+      return rows;
+    }
+  }
+}

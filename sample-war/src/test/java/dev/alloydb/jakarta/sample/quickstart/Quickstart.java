@@ -1,0 +1,96 @@
+package dev.alloydb.jakarta.sample.quickstart;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code ./mvnw -Pquickstart}: starts the local AlloyDB emulator, then Payara Micro with the resource adapter and
+ * the sample war configured to reach it, prints the URL to try, and runs until Ctrl-C, which stops both.
+ *
+ * <p>Arguments: the Payara runtime directory (payara-micro.jar, alloydb-connector.rar, boot files), the war, and
+ * the HTTP port.
+ */
+public final class Quickstart {
+
+  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(3);
+
+  private Quickstart() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("expected <payara runtime dir> <war> <port>, got " + args.length
+          + " arguments");
+    }
+    Path runtimeDir = Path.of(args[0]);
+    Path war = Path.of(args[1]);
+    int port = Integer.parseInt(args[2]);
+
+    // The emulator's PostgreSQL logs every start-up step at INFO; a newcomer needs the URL, not that.
+    Logger.getLogger("").setLevel(Level.WARNING);
+    System.out.println("Starting the local AlloyDB emulator ...");
+    SampleDatabase database = SampleDatabase.start(runtimeDir);
+    Stopper stopper = new Stopper(database);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "quickstart-stop"));
+
+    System.out.println("Starting Payara Micro with alloydb-connector.rar and alloydb-sample.war ...");
+    PayaraMicro payara;
+    try {
+      payara = PayaraMicro.launch(runtimeDir, war, port, database.systemProperties());
+      stopper.payara(payara);
+      payara.awaitReady(BOOT_TIMEOUT);
+      payara.requireDeployed(URI.create("http://localhost:" + port + "/alloydb-sample/api/items"));
+    } catch (IllegalStateException e) {
+      System.err.println("Payara Micro did not start: " + e.getMessage());
+      stopper.stop();
+      System.exit(1);
+      return;
+    }
+    String base = "http://localhost:" + port + "/alloydb-sample/api";
+    System.out.println();
+    System.out.println("The AlloyDB sample is running: " + base + "/items");
+    System.out.println("  curl -s " + base + "/database");
+    System.out.println("  curl -s -X POST " + base + "/items -H 'Content-Type: application/json'"
+        + " -d '{\"id\":\"book1\",\"title\":\"Book One\"}'");
+    System.out.println("  curl -s " + base + "/items");
+    System.out.println("Payara log: " + payara.log().toAbsolutePath());
+    System.out.println("Configuration used: " + database.systemProperties().toAbsolutePath());
+    System.out.println("Press Ctrl-C to stop.");
+    int status = payara.waitFor();
+    stopper.stop();
+    System.out.println("Payara Micro exited with status " + status + "; emulator stopped.");
+  }
+
+  /** Stops Payara, then the emulator, once, from whichever of main or the shutdown hook comes first. */
+  private static final class Stopper {
+
+    private final SampleDatabase database;
+    private PayaraMicro payara;
+    private boolean stopped;
+
+    Stopper(SampleDatabase database) {
+      this.database = database;
+    }
+
+    synchronized void payara(PayaraMicro started) {
+      this.payara = started;
+      if (stopped) {
+        started.close();
+      }
+    }
+
+    synchronized void stop() {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+      if (payara != null) {
+        payara.close();
+      }
+      database.close();
+    }
+  }
+}
