@@ -58,7 +58,8 @@ final class Results {
   }
 
   void skip(String section, String reason) {
-    skipped.put(section, reason);
+    String oneLine = reason.replaceAll("\\s+", " ");
+    skipped.put(section, oneLine.length() > 400 ? oneLine.substring(0, 400) + "..." : oneLine);
     System.out.println("  SKIPPED " + section + ": " + reason);
   }
 
