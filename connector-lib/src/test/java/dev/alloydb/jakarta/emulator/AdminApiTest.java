@@ -3,9 +3,13 @@ package dev.alloydb.jakarta.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.rpc.NotFoundException;
 import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient;
 import com.google.cloud.alloydb.v1alpha.AlloyDBAdminGrpc;
+import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
@@ -26,9 +30,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -93,6 +101,33 @@ class AdminApiTest {
           assertThat(c.transport()).isEqualTo(AdminTransport.REST_HTTP);
           assertThat(c.status()).isEqualTo(Status.Code.OK);
         });
+  }
+
+  @Test
+  void recordsTheRequestAndTheQuotaProjectHeader() throws Exception {
+    try (AlloyDBAdminClient billed =
+        AlloyDBAdminClient.create(
+            AlloyDBAdminSettings.newHttpJsonBuilder()
+                .setEndpoint(emulator.adminApiRestEndpoint())
+                .setQuotaProjectId("billing-project")
+                .setCredentialsProvider(FixedCredentialsProvider.create(
+                    client.credentials(TestClient.CLOUD_PLATFORM)))
+                .build())) {
+      billed.generateClientCertificate(GenerateClientCertificateRequest.newBuilder()
+          .setParent(instance.clusterName())
+          .setPublicKey(Pem.encode("PUBLIC KEY", client.key.getPublic().getEncoded()))
+          .setCertDuration(com.google.protobuf.Duration.newBuilder().setSeconds(3600))
+          .setUseMetadataExchange(true)
+          .build());
+    }
+    AdminCall call = emulator.counters().adminCallLog().get(0);
+    assertThat(call.quotaProject()).isEqualTo("billing-project");
+    assertThat(call.request()).isInstanceOfSatisfying(GenerateClientCertificateRequest.class, r -> {
+      assertThat(r.getParent()).isEqualTo(instance.clusterName());
+      assertThat(r.getCertDuration().getSeconds()).isEqualTo(3600);
+      assertThat(r.getUseMetadataExchange()).isTrue();
+    });
+    assertThat(call.userAgent()).isNotEmpty();
   }
 
   @Test
@@ -185,30 +220,53 @@ class AdminApiTest {
 
   @Test
   void tokenEndpointRefusesAnAssertionSignedByAnotherKey() throws Exception {
+    HttpResponse<String> r = tokenRequest(assertion("https://oauth2.googleapis.com/token",
+        CertificateAuthority.newKeyPair().getPrivate()));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("invalid_grant").contains("signature");
+    assertThat(emulator.counters().tokensIssued()).isZero();
+  }
+
+  @Test
+  void tokenEndpointChecksTheAudience() throws Exception {
+    PrivateKey key;
+    try (InputStream in = Files.newInputStream(emulator.credentialsFile())) {
+      key = ((ServiceAccountCredentials) GoogleCredentials.fromStream(in)).getPrivateKey();
+    }
+    assertThat(tokenRequest(assertion(emulator.tokenEndpoint(), key)).statusCode()).isEqualTo(200);
+    assertThat(tokenRequest(assertion("https://oauth2.googleapis.com/token", key)).statusCode()).isEqualTo(200);
+    HttpResponse<String> r = tokenRequest(assertion("https://elsewhere.example/token", key));
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("audience");
+    assertThat(emulator.counters().tokensIssued()).isEqualTo(2);
+  }
+
+  private static String assertion(String audience, PrivateKey key) throws Exception {
     String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
     long now = System.currentTimeMillis() / 1000;
     String claims = b64("{\"iss\":\"" + emulator.serviceAccountEmail() + "\",\"scope\":\""
-        + TestClient.CLOUD_PLATFORM + "\",\"aud\":\"https://oauth2.googleapis.com/token\",\"iat\":" + now
+        + TestClient.CLOUD_PLATFORM + "\",\"aud\":\"" + audience + "\",\"iat\":" + now
         + ",\"exp\":" + (now + 600) + "}");
-    java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
-    signer.initSign(CertificateAuthority.newKeyPair().getPrivate());
-    signer.update((header + "." + claims).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    String jwt = header + "." + claims + "."
-        + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
+    Signature signer = Signature.getInstance("SHA256withRSA");
+    signer.initSign(key);
+    signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+    return header + "." + claims + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+  }
+
+  private static HttpResponse<String> tokenRequest(String jwt) throws Exception {
+    return HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(emulator.tokenEndpoint()))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(
                 "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=" + jwt))
             .build(),
         HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("invalid_grant").contains("signature");
-    assertThat(emulator.counters().tokensIssued()).isZero();
   }
 
   private static AlloyDBAdminGrpc.AlloyDBAdminBlockingStub grpc() throws Exception {
-    return AlloyDBAdminGrpc.newBlockingStub(plaintext).withInterceptors(bearer(client.token(TestClient.CLOUD_PLATFORM)));
+    return AlloyDBAdminGrpc.newBlockingStub(plaintext)
+        .withInterceptors(bearer(client.token(TestClient.CLOUD_PLATFORM)));
   }
 
   /** Call credentials refuse plaintext channels, so the token goes in as a plain header. */
@@ -245,7 +303,7 @@ class AdminApiTest {
   }
 
   private static String b64(String s) {
-    return java.util.Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }

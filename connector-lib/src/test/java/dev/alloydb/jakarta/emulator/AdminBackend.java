@@ -3,13 +3,14 @@ package dev.alloydb.jakarta.emulator;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
+import com.google.protobuf.Message;
 import io.grpc.Status;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** The Admin API's behaviour, shared by the gRPC and REST front ends. */
 final class AdminBackend {
@@ -17,28 +18,28 @@ final class AdminBackend {
   private static final Duration MAX_CERT = Duration.ofHours(24);
 
   private final Map<String, EmulatedInstance> instances;
-  private final Supplier<CertificateAuthority> ca;
+  private final ClusterCas cas;
   private final TokenService tokens;
   private final Faults faults;
   private final Counters counters;
 
   AdminBackend(
       Map<String, EmulatedInstance> instances,
-      Supplier<CertificateAuthority> ca,
+      ClusterCas cas,
       TokenService tokens,
       Faults faults,
       Counters counters) {
     this.instances = instances;
-    this.ca = ca;
+    this.cas = cas;
     this.tokens = tokens;
     this.faults = faults;
     this.counters = counters;
   }
 
-  ConnectionInfo getConnectionInfo(String parent, String bearer, AdminTransport transport, String userAgent)
-      throws AdminException {
+  ConnectionInfo getConnectionInfo(GetConnectionInfoRequest request, Caller caller) throws AdminException {
+    String parent = request.getParent();
     try {
-      enter(AdminRpc.GET_CONNECTION_INFO, bearer);
+      enter(AdminRpc.GET_CONNECTION_INFO, caller.bearer());
       EmulatedInstance instance = instances.get(parent);
       if (instance == null) {
         throw new AdminException(Status.Code.NOT_FOUND, "instance " + parent + " not found");
@@ -50,22 +51,21 @@ final class AdminBackend {
           .setPscDnsName(instance.pscDnsName())
           .setInstanceUid(instance.instanceUid())
           .build();
-      record(AdminRpc.GET_CONNECTION_INFO, parent, transport, userAgent, Status.Code.OK);
+      record(AdminRpc.GET_CONNECTION_INFO, parent, caller, request, Status.Code.OK);
       return info;
     } catch (AdminException e) {
-      record(AdminRpc.GET_CONNECTION_INFO, parent, transport, userAgent, e.code());
+      record(AdminRpc.GET_CONNECTION_INFO, parent, caller, request, e.code());
       throw e;
     }
   }
 
   GenerateClientCertificateResponse generateClientCertificate(
-      GenerateClientCertificateRequest request, String bearer, AdminTransport transport, String userAgent)
-      throws AdminException {
+      GenerateClientCertificateRequest request, Caller caller) throws AdminException {
     String parent = request.getParent();
     try {
-      enter(AdminRpc.GENERATE_CLIENT_CERTIFICATE, bearer);
-      boolean known = instances.values().stream().anyMatch(i -> i.clusterName().equals(parent));
-      if (!known) {
+      enter(AdminRpc.GENERATE_CLIENT_CERTIFICATE, caller.bearer());
+      CertificateAuthority authority = cas.forCluster(parent);
+      if (authority == null) {
         throw new AdminException(Status.Code.NOT_FOUND, "cluster " + parent + " not found");
       }
       if (request.getPublicKey().isEmpty()) {
@@ -78,7 +78,6 @@ final class AdminBackend {
       } catch (IllegalArgumentException e) {
         throw new AdminException(Status.Code.INVALID_ARGUMENT, e.getMessage());
       }
-      CertificateAuthority authority = ca.get();
       Instant now = Instant.now();
       Instant notAfter = now.plus(lifetime(request));
       Instant notBefore = notAfter.isBefore(now) ? notAfter.minusSeconds(3600) : now.minusSeconds(60);
@@ -89,10 +88,10 @@ final class AdminBackend {
           .addPemCertificateChain(Pem.certificate(authority.root()))
           .setCaCert(Pem.certificate(authority.root()))
           .build();
-      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, transport, userAgent, Status.Code.OK);
+      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, caller, request, Status.Code.OK);
       return response;
     } catch (AdminException e) {
-      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, transport, userAgent, e.code());
+      record(AdminRpc.GENERATE_CLIENT_CERTIFICATE, parent, caller, request, e.code());
       throw e;
     }
   }
@@ -140,7 +139,8 @@ final class AdminBackend {
     }
   }
 
-  private void record(AdminRpc rpc, String parent, AdminTransport transport, String userAgent, Status.Code code) {
-    counters.recordAdminCall(new AdminCall(rpc, parent, transport, userAgent == null ? "" : userAgent, code));
+  private void record(AdminRpc rpc, String parent, Caller caller, Message request, Status.Code code) {
+    counters.recordAdminCall(new AdminCall(
+        rpc, parent, caller.transport(), caller.userAgent(), code, caller.quotaProject(), request));
   }
 }

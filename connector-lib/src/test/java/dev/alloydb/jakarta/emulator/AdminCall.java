@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.emulator;
 
+import com.google.protobuf.Message;
 import io.grpc.Status;
 
 /**
@@ -11,6 +12,15 @@ import io.grpc.Status;
  * @param transport how it arrived
  * @param userAgent the caller's user agent header, empty if none
  * @param status the status the emulator answered with ({@code OK} on success)
+ * @param quotaProject the {@code x-goog-user-project} header, empty if none
+ * @param request the request message as received ({@code GetConnectionInfoRequest} or
+ *     {@code GenerateClientCertificateRequest}, v1alpha)
  */
 public record AdminCall(
-    AdminRpc rpc, String parent, AdminTransport transport, String userAgent, Status.Code status) {}
+    AdminRpc rpc,
+    String parent,
+    AdminTransport transport,
+    String userAgent,
+    Status.Code status,
+    String quotaProject,
+    Message request) {}

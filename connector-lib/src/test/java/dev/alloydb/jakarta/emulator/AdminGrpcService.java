@@ -20,8 +20,11 @@ final class AdminGrpcService extends AlloyDBAdminGrpc.AlloyDBAdminImplBase {
       Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
   private static final Metadata.Key<String> USER_AGENT =
       Metadata.Key.of("user-agent", Metadata.ASCII_STRING_MARSHALLER);
+  private static final Metadata.Key<String> USER_PROJECT =
+      Metadata.Key.of("x-goog-user-project", Metadata.ASCII_STRING_MARSHALLER);
   private static final Context.Key<String> BEARER = Context.key("bearer");
   private static final Context.Key<String> AGENT = Context.key("user-agent");
+  private static final Context.Key<String> PROJECT = Context.key("x-goog-user-project");
 
   private final AdminBackend backend;
   private final AdminTransport transport;
@@ -40,7 +43,10 @@ final class AdminGrpcService extends AlloyDBAdminGrpc.AlloyDBAdminImplBase {
         String auth = headers.get(AUTHORIZATION);
         String bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
         String agent = headers.get(USER_AGENT);
-        Context ctx = Context.current().withValue(BEARER, bearer).withValue(AGENT, agent == null ? "" : agent);
+        Context ctx = Context.current()
+            .withValue(BEARER, bearer)
+            .withValue(AGENT, agent)
+            .withValue(PROJECT, headers.get(USER_PROJECT));
         return Contexts.interceptCall(ctx, call, headers, next);
       }
     };
@@ -49,7 +55,7 @@ final class AdminGrpcService extends AlloyDBAdminGrpc.AlloyDBAdminImplBase {
   @Override
   public void getConnectionInfo(GetConnectionInfoRequest request, StreamObserver<ConnectionInfo> response) {
     try {
-      response.onNext(backend.getConnectionInfo(request.getParent(), BEARER.get(), transport, AGENT.get()));
+      response.onNext(backend.getConnectionInfo(request, caller()));
       response.onCompleted();
     } catch (AdminException e) {
       response.onError(Status.fromCode(e.code()).withDescription(e.getMessage()).asRuntimeException());
@@ -60,10 +66,14 @@ final class AdminGrpcService extends AlloyDBAdminGrpc.AlloyDBAdminImplBase {
   public void generateClientCertificate(
       GenerateClientCertificateRequest request, StreamObserver<GenerateClientCertificateResponse> response) {
     try {
-      response.onNext(backend.generateClientCertificate(request, BEARER.get(), transport, AGENT.get()));
+      response.onNext(backend.generateClientCertificate(request, caller()));
       response.onCompleted();
     } catch (AdminException e) {
       response.onError(Status.fromCode(e.code()).withDescription(e.getMessage()).asRuntimeException());
     }
+  }
+
+  private Caller caller() {
+    return new Caller(BEARER.get(), transport, AGENT.get(), PROJECT.get());
   }
 }

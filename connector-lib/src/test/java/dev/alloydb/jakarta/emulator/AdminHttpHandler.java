@@ -1,7 +1,9 @@
 package dev.alloydb.jakarta.emulator;
 
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
@@ -18,11 +20,15 @@ import java.util.Map;
 
 /**
  * The REST mapping of the v1alpha Admin API ({@code GET /v1alpha/{instance}/connectionInfo},
- * {@code POST /v1alpha/{cluster}:generateClientCertificate}) and the OAuth2 token endpoint ({@code POST /token}).
+ * {@code POST /v1alpha/{cluster}:generateClientCertificate}), the OAuth2 token endpoint ({@code POST /token}) and
+ * IAM Credentials {@code POST /v1/projects/-/serviceAccounts/{email}:generateAccessToken}.
  * The query string ({@code $alt=json;enum-encoding=int}, {@code requestId}) is ignored.
  */
 final class AdminHttpHandler implements HttpHandler {
   static final String TOKEN_PATH = "/token";
+  /** IAM Credentials {@code generateAccessToken}, for service-account impersonation. */
+  static final String IAM_PREFIX = "/v1/projects/-/serviceAccounts/";
+  static final String IAM_SUFFIX = ":generateAccessToken";
   private static final String PREFIX = "/v1alpha/";
   private static final String INFO_SUFFIX = "/connectionInfo";
   private static final String CERT_SUFFIX = ":generateClientCertificate";
@@ -46,9 +52,19 @@ final class AdminHttpHandler implements HttpHandler {
       String method = exchange.getRequestMethod();
       if (path.equals(TOKEN_PATH) && method.equals("POST")) {
         token(exchange);
+      } else if (path.startsWith(IAM_PREFIX) && path.endsWith(IAM_SUFFIX) && method.equals("POST")) {
+        String target = path.substring(IAM_PREFIX.length(), path.length() - IAM_SUFFIX.length());
+        JsonObject body;
+        try {
+          body = JsonParser.parseString(body(exchange)).getAsJsonObject();
+        } catch (RuntimeException e) {
+          throw new AdminException(Status.Code.INVALID_ARGUMENT, "request body must be a JSON object");
+        }
+        send(exchange, 200, tokens.generateAccessToken(caller(exchange).bearer(), target, body));
       } else if (path.startsWith(PREFIX) && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
         String parent = path.substring(PREFIX.length(), path.length() - INFO_SUFFIX.length());
-        respond(exchange, backend.getConnectionInfo(parent, bearer(exchange), transport, agent(exchange)));
+        respond(exchange, backend.getConnectionInfo(
+            GetConnectionInfoRequest.newBuilder().setParent(parent).build(), caller(exchange)));
       } else if (path.startsWith(PREFIX) && path.endsWith(CERT_SUFFIX) && method.equals("POST")) {
         String parent = path.substring(PREFIX.length(), path.length() - CERT_SUFFIX.length());
         GenerateClientCertificateRequest.Builder request = GenerateClientCertificateRequest.newBuilder();
@@ -63,7 +79,7 @@ final class AdminHttpHandler implements HttpHandler {
         }
         request.setParent(parent);
         respond(exchange,
-            backend.generateClientCertificate(request.build(), bearer(exchange), transport, agent(exchange)));
+            backend.generateClientCertificate(request.build(), caller(exchange)));
       } else {
         throw new AdminException(Status.Code.NOT_FOUND,
             method + " " + path + " is not served by the AlloyDB emulator (v1alpha connectionInfo and "
@@ -100,14 +116,11 @@ final class AdminHttpHandler implements HttpHandler {
     send(exchange, 200, response);
   }
 
-  private static String bearer(HttpExchange exchange) {
+  private Caller caller(HttpExchange exchange) {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-  }
-
-  private static String agent(HttpExchange exchange) {
-    String agent = exchange.getRequestHeaders().getFirst("User-Agent");
-    return agent == null ? "" : agent;
+    String bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+    return new Caller(bearer, transport, exchange.getRequestHeaders().getFirst("User-Agent"),
+        exchange.getRequestHeaders().getFirst("x-goog-user-project"));
   }
 
   private static String body(HttpExchange exchange) throws IOException, AdminException {

@@ -1,19 +1,9 @@
 package dev.alloydb.jakarta.emulator;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
-import io.grpc.ServerCredentials;
-import io.grpc.ServerInterceptors;
-import io.grpc.TlsServerCredentials;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -29,13 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
 
 /**
  * A local stand-in for AlloyDB that speaks the real protocol in front of a real PostgreSQL: the v1alpha Admin API
@@ -61,6 +46,11 @@ public final class AlloyDbEmulator implements AutoCloseable {
       Pattern.compile("projects/[^/:]+(:[^/:]+)?/locations/[^/]+/clusters/[^/]+/instances/[^/]+");
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
+  private static final String IMPERSONATION_TARGET = "emulator-target@" + PROJECT + ".iam.gserviceaccount.com";
+  /** The OAuth2 scope of the Admin API. */
+  public static final String SCOPE_CLOUD_PLATFORM = TokenService.CLOUD_PLATFORM;
+  /** The OAuth2 scope connectors use for the metadata exchange token. */
+  public static final String SCOPE_ALLOYDB_LOGIN = TokenService.ALLOYDB_LOGIN;
   private static AlloyDbEmulator shared;
   private static CertificateAuthority jvmApiCa;
 
@@ -88,19 +78,14 @@ public final class AlloyDbEmulator implements AutoCloseable {
       workDir = Files.createTempDirectory(tmp, "alloydb-emulator-");
       opened.add(() -> deleteTree(workDir));
       counters = new Counters();
-      AtomicReference<CertificateAuthority> ca =
-          new AtomicReference<>(CertificateAuthority.create("alloydb-emulator"));
-      Map<String, AtomicReference<ProxyTls>> tls = new LinkedHashMap<>();
       List<String> uris = b.instances.isEmpty() ? List.of(DEFAULT_INSTANCE) : List.copyOf(b.instances);
-      faults = new Faults(() -> {
-        CertificateAuthority next = CertificateAuthority.create("alloydb-emulator");
-        ca.set(next);
-        instancesRef().forEach(i -> tls.get(i.uri()).set(new ProxyTls(next, i, List.of())));
-      });
-      account = ServiceAccount.create(PROJECT);
-      TokenService tokens = new TokenService(account, faults, counters);
+      AtomicReference<ClusterCas> cas = new AtomicReference<>();
+      faults = new Faults(() -> cas.get().rotate());
+      account = ServiceAccount.create("emulator-sa", PROJECT);
+      TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
-      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER, account.databaseUser());
+      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
+          List.of(account.databaseUser(), ProxySession.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
       Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
@@ -115,42 +100,22 @@ public final class AlloyDbEmulator implements AutoCloseable {
             a.port, UUID.nameUUIDFromBytes(uri.getBytes(StandardCharsets.UTF_8)).toString());
         byUri.put(uri, instance);
         addresses.put(uri, a);
-        tls.put(uri, new AtomicReference<>(new ProxyTls(ca.get(), instance, List.of())));
       }
       instances = List.copyOf(byUri.values());
+      ClusterCas clusterCas = new ClusterCas(instances);
+      cas.set(clusterCas);
 
-      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), ca::get, tokens, faults, counters);
+      AdminBackend admin = new AdminBackend(Map.copyOf(byUri), clusterCas, tokens, faults, counters);
       CertificateAuthority apiCa = apiCa();
       ServerIdentity apiIdentity =
           apiCa.issueServer("alloydb-emulator-admin", List.of("127.0.0.1"), List.of("localhost"));
-      SSLContext apiTls = sslContext(apiIdentity);
-
-      ExecutorService httpThreads = daemonPool("alloydb-emulator-http-");
-      opened.add(httpThreads::shutdownNow);
-      HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-      http.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTP));
-      http.setExecutor(httpThreads);
-      http.start();
-      opened.add(() -> http.stop(0));
-      HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-      https.setHttpsConfigurator(new HttpsConfigurator(apiTls));
-      https.createContext("/", new AdminHttpHandler(admin, tokens, AdminTransport.REST_HTTPS));
-      https.setExecutor(httpThreads);
-      https.start();
-      opened.add(() -> https.stop(0));
-      restEndpoint = "http://127.0.0.1:" + http.getAddress().getPort();
-      restTlsEndpoint = "https://127.0.0.1:" + https.getAddress().getPort();
-
-      Server grpcTls = grpcServer(TlsServerCredentials.create(
-              new ByteArrayInputStream(apiIdentity.chainPem().getBytes(StandardCharsets.US_ASCII)),
-              new ByteArrayInputStream(Pem.privateKey(apiIdentity.key()).getBytes(StandardCharsets.US_ASCII))),
-          new AdminGrpcService(admin, AdminTransport.GRPC_TLS));
-      opened.add(() -> stopGrpc(grpcTls));
-      Server grpcPlain =
-          grpcServer(InsecureServerCredentials.create(), new AdminGrpcService(admin, AdminTransport.GRPC_PLAINTEXT));
-      opened.add(() -> stopGrpc(grpcPlain));
-      grpcTlsEndpoint = "127.0.0.1:" + grpcTls.getPort();
-      grpcPlaintextEndpoint = "127.0.0.1:" + grpcPlain.getPort();
+      AdminServers servers = new AdminServers(admin, tokens, apiIdentity);
+      opened.add(servers);
+      restEndpoint = servers.restEndpoint;
+      restTlsEndpoint = servers.restTlsEndpoint;
+      grpcTlsEndpoint = servers.grpcTlsEndpoint;
+      grpcPlaintextEndpoint = servers.grpcPlaintextEndpoint;
+      tokens.ownTokenUri(restEndpoint + AdminHttpHandler.TOKEN_PATH);
 
       caPem = write("admin-api-ca.pem", Pem.certificate(apiCa.root()));
       trustStorePassword = "emulator";
@@ -159,10 +124,10 @@ public final class AlloyDbEmulator implements AutoCloseable {
       credentials = write("service-account.json", account.credentialsJson(restEndpoint + AdminHttpHandler.TOKEN_PATH));
 
       for (EmulatedInstance instance : instances) {
-        ProxyContext ctx = new ProxyContext(instance.uri(), tls.get(instance.uri())::get, faults, counters, tokens,
-            postgres);
+        ProxyContext ctx = new ProxyContext(
+            instance.uri(), () -> clusterCas.tls(instance.uri()), faults, counters, tokens, postgres);
         opened.add(ctx);
-        for (Map.Entry<String, java.net.ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
+        for (Map.Entry<String, ServerSocket> e : addresses.get(instance.uri()).sockets.entrySet()) {
           ProxyListener listener = ProxyListener.start(e.getValue(), ctx, e.getKey());
           opened.add(listener);
         }
@@ -183,10 +148,6 @@ public final class AlloyDbEmulator implements AutoCloseable {
       jvmApiCa = CertificateAuthority.create("api.alloydb-emulator");
     }
     return jvmApiCa;
-  }
-
-  private List<EmulatedInstance> instancesRef() {
-    return instances;
   }
 
   /** A builder for an emulator with the default instance and the real proxy port. */
@@ -265,6 +226,27 @@ public final class AlloyDbEmulator implements AutoCloseable {
   /** The IAM database user: {@link #serviceAccountEmail()} without {@code .gserviceaccount.com}. */
   public String iamUser() {
     return account.databaseUser();
+  }
+
+  /**
+   * A second service account that {@link #serviceAccountEmail()} may impersonate through
+   * {@link #generateAccessTokenUrl()}; it has an IAM database user of its own ({@link #impersonationTargetIamUser()}).
+   */
+  public String impersonationTargetEmail() {
+    return IMPERSONATION_TARGET;
+  }
+
+  /** The IAM database user of {@link #impersonationTargetEmail()}. */
+  public String impersonationTargetIamUser() {
+    return ProxySession.databaseUserOf(IMPERSONATION_TARGET);
+  }
+
+  /**
+   * The IAM Credentials {@code generateAccessToken} URL for {@link #impersonationTargetEmail()}, for
+   * {@code ImpersonatedCredentials.Builder.setIamEndpointOverride} (google-auth-library).
+   */
+  public String generateAccessTokenUrl() {
+    return restEndpoint + AdminHttpHandler.IAM_PREFIX + IMPERSONATION_TARGET + AdminHttpHandler.IAM_SUFFIX;
   }
 
   /** The database user that logs in with {@link #password()} (DB_NATIVE). */
@@ -350,37 +332,6 @@ public final class AlloyDbEmulator implements AutoCloseable {
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot write the trust store", e);
     }
-  }
-
-  private static SSLContext sslContext(ServerIdentity identity) {
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(identity.keyManagers().getKeyManagers(), null, null);
-      return context;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot build the Admin API's TLS context", e);
-    }
-  }
-
-  private static Server grpcServer(ServerCredentials credentials, AdminGrpcService service) throws IOException {
-    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-        .addService(ServerInterceptors.intercept(service, AdminGrpcService.headers()))
-        .build()
-        .start();
-  }
-
-  private static void stopGrpc(Server server) throws InterruptedException {
-    server.shutdownNow();
-    server.awaitTermination(10, TimeUnit.SECONDS);
-  }
-
-  private static ExecutorService daemonPool(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, prefix + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
   /** Deletes the working files; zonky's own shutdown hook may be deleting the data directory at the same time. */

@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.emulator;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -8,11 +9,14 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -76,7 +80,7 @@ final class CertificateAuthority {
   static KeyPair newCaKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"), RANDOM);
+      generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
       return generator.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("EC key generation unavailable", e);
@@ -197,11 +201,10 @@ final class CertificateAuthority {
       }
     }
 
-    void add(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, boolean critical,
-        org.bouncycastle.asn1.ASN1Encodable value) {
+    void add(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
       try {
         delegate.addExtension(oid, critical, value);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException(e);
       }
     }

@@ -13,6 +13,9 @@ public final class Counters {
   private final List<ProxyConnection> proxyConnections = new ArrayList<>();
   private final Map<String, Long> tokensByScope = new HashMap<>();
   private long tokens;
+  /** Proxy connections accepted but not yet recorded. */
+  private int unsettled;
+  private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
   Counters() {}
 
@@ -71,8 +74,19 @@ public final class Counters {
     return tokens;
   }
 
-  /** Forgets everything counted so far. */
+  /**
+   * Forgets everything counted so far. It first waits (up to 10 s) until every proxy connection already accepted
+   * has been recorded, so that a late record of a previous test's connection cannot leak into the next test.
+   */
   public synchronized void reset() {
+    long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+    try {
+      while (unsettled > 0 && System.nanoTime() < deadline) {
+        TimeUnit.NANOSECONDS.timedWait(this, deadline - System.nanoTime());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     adminCalls.clear();
     proxyConnections.clear();
     tokensByScope.clear();
@@ -83,8 +97,13 @@ public final class Counters {
     adminCalls.add(call);
   }
 
+  synchronized void proxyConnectionAccepted() {
+    unsettled++;
+  }
+
   synchronized void recordProxyConnection(ProxyConnection connection) {
     proxyConnections.add(connection);
+    unsettled = Math.max(0, unsettled - 1);
     notifyAll();
   }
 

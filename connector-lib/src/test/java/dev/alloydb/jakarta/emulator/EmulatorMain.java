@@ -70,6 +70,9 @@ public final class EmulatorMain {
     json.addProperty("credentialsFile", e.credentialsFile().toString());
     json.addProperty("serviceAccountEmail", e.serviceAccountEmail());
     json.addProperty("iamUser", e.iamUser());
+    json.addProperty("impersonationTargetEmail", e.impersonationTargetEmail());
+    json.addProperty("impersonationTargetIamUser", e.impersonationTargetIamUser());
+    json.addProperty("generateAccessTokenUrl", e.generateAccessTokenUrl());
     json.addProperty("passwordUser", e.passwordUser());
     json.addProperty("password", e.password());
     json.addProperty("database", e.database());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Fault knobs of a running emulator. Thread-safe; every knob takes effect for the next call or connection.
@@ -49,7 +50,10 @@ public final class Faults {
     this.allAdminError = code;
   }
 
-  /** Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over {@link #adminError(Status.Code)}. */
+  /**
+   * Makes one RPC fail with {@code code}; {@code null} clears it. A per-RPC error wins over
+   * {@link #adminError(Status.Code)}.
+   */
   public void adminError(AdminRpc rpc, Status.Code code) {
     Objects.requireNonNull(rpc, "rpc");
     requireNotOk(code);
@@ -87,7 +91,7 @@ public final class Faults {
    * Replaces the instances' CA (root, intermediate and server certificates) at once. Client certificates issued
    * before are no longer accepted by the proxies; connectors must refresh.
    */
-  public void rotateCa() {
+  public synchronized void rotateCa() {
     caRotation.run();
   }
 
@@ -159,7 +163,7 @@ public final class Faults {
   }
 
   /** Blocks while the stall knob is on; returns early when the thread is interrupted or {@code stillWanted} says no. */
-  void awaitNoStall(java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
+  void awaitNoStall(BooleanSupplier stillWanted) throws InterruptedException {
     synchronized (stallLock) {
       while (proxyStall && stillWanted.getAsBoolean()) {
         stallLock.wait(200);

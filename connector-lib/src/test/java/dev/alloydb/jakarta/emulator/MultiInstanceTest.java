@@ -3,14 +3,18 @@ package dev.alloydb.jakarta.emulator;
 import static com.google.cloud.alloydb.connectors.v1.MetadataExchangeRequest.AuthType.DB_NATIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.ResponseCode;
 import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,14 +68,38 @@ class MultiInstanceTest {
     assertThat(emulator.counters().awaitProxyConnections(3, Duration.ofSeconds(30)))
         .extracting(ProxyConnection::instanceUri, ProxyConnection::ipType)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(B, "PUBLIC"),
-            org.assertj.core.groups.Tuple.tuple(B, "PSC"),
-            org.assertj.core.groups.Tuple.tuple(A, "PRIVATE"));
+            tuple(B, "PUBLIC"),
+            tuple(B, "PSC"),
+            tuple(A, "PRIVATE"));
     assertThat(emulator.counters().adminCalls(AdminRpc.GET_CONNECTION_INFO, B)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GET_CONNECTION_INFO, A)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE, B)).isPositive();
     assertThat(emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE, "projects/p-one/locations/"
         + "europe-west1/clusters/alpha")).isPositive();
+  }
+
+  @Test
+  void eachClusterHasItsOwnCa() throws Exception {
+    EmulatedInstance a = emulator.instance(A);
+    EmulatedInstance b = emulator.instance(B);
+    try (TestClient client = new TestClient(emulator)) {
+      GenerateClientCertificateResponse fromA = client.certificate(a);
+      GenerateClientCertificateResponse fromB = client.certificate(b);
+      assertThat(fromA.getCaCert()).isNotEqualTo(fromB.getCaCert());
+      emulator.counters().reset();
+      // A's certificate, presented to B while trusting B's CA: B's proxy refuses it.
+      SSLContext mixed = client.tls(
+          fromA.getPemCertificateChainList().stream().map(Pem::parseCertificate).toList(), fromB.getCaCert(),
+          "TLSv1.3");
+      assertThatThrownBy(() -> {
+        try (SSLSocket s = client.open(mixed, b)) {
+          TestClient.exchange(s, DB_NATIVE, client.token(TestClient.LOGIN));
+        }
+      }).isInstanceOf(IOException.class);
+      ProxyConnection refused = emulator.counters().awaitProxyConnections(1, Duration.ofSeconds(30)).get(0);
+      assertThat(refused.instanceUri()).isEqualTo(B);
+      assertThat(refused.outcome()).isEqualTo(ProxyConnection.Outcome.REFUSED_TLS);
+    }
   }
 
   @Test
@@ -94,8 +122,15 @@ class MultiInstanceTest {
       assertThat(overridden.counters().awaitProxyConnections(4, Duration.ofSeconds(30)))
           .extracting(ProxyConnection::ipType).containsOnly("ALL");
       int port = overridden.instance().proxyPort();
+      int grpcPort = Integer.parseInt(overridden.adminApiGrpcPlaintextEndpoint().split(":")[1]);
+      int restPort = URI.create(overridden.adminApiRestEndpoint()).getPort();
       overridden.close();
-      assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+      for (int closed : new int[] {port, grpcPort, restPort}) {
+        assertThatThrownBy(() -> new Socket("127.0.0.1", closed).close()).isInstanceOf(ConnectException.class);
+      }
+      assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+          .noneMatch(name -> name.endsWith(":" + port));
+      assertThat(overridden.credentialsFile()).doesNotExist();
     }
   }
 

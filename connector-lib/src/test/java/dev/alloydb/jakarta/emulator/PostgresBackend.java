@@ -9,7 +9,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The real PostgreSQL behind the proxies (embedded, zonky). zonky initialises the cluster with {@code trust}
@@ -24,21 +26,22 @@ final class PostgresBackend implements Closeable {
   private final EmbeddedPostgres postgres;
   private final String passwordUser;
   private final String password;
-  private final String iamUser;
+  private final List<String> iamUsers;
   private final String iamSecret;
   private final String superuserPassword;
 
-  private PostgresBackend(EmbeddedPostgres postgres, String passwordUser, String password, String iamUser,
+  private PostgresBackend(EmbeddedPostgres postgres, String passwordUser, String password, List<String> iamUsers,
       String iamSecret, String superuserPassword) {
     this.postgres = postgres;
     this.passwordUser = passwordUser;
     this.password = password;
-    this.iamUser = iamUser;
+    this.iamUsers = List.copyOf(iamUsers);
     this.iamSecret = iamSecret;
     this.superuserPassword = superuserPassword;
   }
 
-  static PostgresBackend start(Path dataDirectory, String passwordUser, String iamUser) throws IOException {
+  /** Starts PostgreSQL with a password user and IAM users (all sharing one secret only the emulator knows). */
+  static PostgresBackend start(Path dataDirectory, String passwordUser, List<String> iamUsers) throws IOException {
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(true)
@@ -46,7 +49,7 @@ final class PostgresBackend implements Closeable {
         .setServerConfig("password_encryption", "scram-sha-256")
         .start();
     PostgresBackend backend =
-        new PostgresBackend(pg, passwordUser, secret(), iamUser, secret(), secret());
+        new PostgresBackend(pg, passwordUser, secret(), iamUsers, secret(), secret());
     try {
       backend.secure(dataDirectory);
       return backend;
@@ -60,16 +63,20 @@ final class PostgresBackend implements Closeable {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("ALTER ROLE postgres PASSWORD " + literal(superuserPassword));
       s.execute("CREATE ROLE " + ident(passwordUser) + " LOGIN PASSWORD " + literal(password));
-      s.execute("CREATE ROLE " + ident(iamUser) + " LOGIN PASSWORD " + literal(iamSecret));
-      s.execute("GRANT ALL ON SCHEMA public TO " + ident(passwordUser) + ", " + ident(iamUser));
-      Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n",
+      s.execute("GRANT ALL ON SCHEMA public TO " + ident(passwordUser));
+      List<String> hba = new ArrayList<>(List.of(
           "# Written by the AlloyDB emulator: every login needs a password.",
-          "local all all reject",
-          "host all " + ident(iamUser) + " 127.0.0.1/32 password",
-          "host all " + ident(iamUser) + " ::1/128 password",
-          "host all all 127.0.0.1/32 scram-sha-256",
-          "host all all ::1/128 scram-sha-256",
-          ""));
+          "local all all reject"));
+      for (String iamUser : iamUsers) {
+        s.execute("CREATE ROLE " + ident(iamUser) + " LOGIN PASSWORD " + literal(iamSecret));
+        s.execute("GRANT ALL ON SCHEMA public TO " + ident(iamUser));
+        hba.add("host all " + ident(iamUser) + " 127.0.0.1/32 password");
+        hba.add("host all " + ident(iamUser) + " ::1/128 password");
+      }
+      hba.add("host all all 127.0.0.1/32 scram-sha-256");
+      hba.add("host all all ::1/128 scram-sha-256");
+      hba.add("");
+      Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n", hba));
       s.execute("SELECT pg_reload_conf()");
     }
   }
@@ -90,8 +97,8 @@ final class PostgresBackend implements Closeable {
     return password;
   }
 
-  String iamUser() {
-    return iamUser;
+  boolean isIamUser(String user) {
+    return iamUsers.contains(user);
   }
 
   String iamSecret() {

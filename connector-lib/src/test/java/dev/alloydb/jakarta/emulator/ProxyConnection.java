@@ -6,8 +6,8 @@ import com.google.cloud.alloydb.connectors.v1.MetadataExchangeRequest;
  * One TCP connection to an instance's server-side proxy, recorded once the emulator accepted or refused it.
  *
  * @param instanceUri the instance the proxy listener belongs to
- * @param ipType {@code PRIVATE}, {@code PUBLIC} or {@code PSC}: which listener took the connection (with a single
- *     port override every type shares one listener and this is {@code PRIVATE})
+ * @param ipType {@code PRIVATE}, {@code PUBLIC} or {@code PSC}: which listener took the connection; {@code ALL}
+ *     with a port override, where one listener serves every type
  * @param authType the metadata exchange's auth type, or {@code null} if no exchange request was read
  * @param userAgent the metadata exchange's user agent, empty if none was read
  * @param databaseUser the PostgreSQL startup user, empty if none was read

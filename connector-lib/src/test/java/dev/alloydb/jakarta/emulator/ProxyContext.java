@@ -62,8 +62,8 @@ final class ProxyContext implements Closeable {
     return tokens;
   }
 
-  String iamUser() {
-    return postgres.iamUser();
+  boolean isIamUser(String user) {
+    return postgres.isIamUser(user);
   }
 
   String iamSecret() {

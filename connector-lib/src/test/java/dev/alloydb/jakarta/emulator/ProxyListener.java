@@ -53,6 +53,7 @@ final class ProxyListener implements Closeable {
         return;
       }
       ctx.track(tcp);
+      ctx.counters().proxyConnectionAccepted();
       if (ctx.faults().proxyRefuseConnections()) {
         refuse(tcp);
         continue;
@@ -64,6 +65,8 @@ final class ProxyListener implements Closeable {
         ctx.execute(new ProxySession(ctx, ipType, tcp, tls));
       } catch (IOException | RuntimeException e) {
         ctx.closeQuietly(tcp);
+        ctx.counters().recordProxyConnection(new ProxyConnection(
+            ctx.instanceUri(), ipType, null, "", "", Outcome.REFUSED_TLS, "cannot start TLS: " + e.getMessage()));
       }
     }
   }

@@ -30,6 +30,8 @@ final class ProxySession implements Runnable {
   private MetadataExchangeRequest.AuthType authType;
   private String userAgent = "";
   private String databaseUser = "";
+  /** Each connection is recorded once, however it ends. */
+  private boolean recorded;
 
   ProxySession(ProxyContext ctx, String ipType, Socket tcp, SSLSocket tls) {
     this.ctx = ctx;
@@ -70,9 +72,7 @@ final class ProxySession implements Runnable {
         return;
       }
       Optional<TokenService.Grant> grant = ctx.tokens().issuedToken(request.get().getOauth2Token());
-      if (grant.isEmpty()
-          || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)
-          || grant.get().scopes().isEmpty()) {
+      if (grant.isEmpty() || !grant.get().hasAnyScope(TokenService.CLOUD_PLATFORM, TokenService.ALLOYDB_LOGIN)) {
         refuseExchange(out, "the OAuth2 token was not issued by this AlloyDB emulator, has expired, or lacks the "
             + "scope cloud-platform or alloydb.login");
         return;
@@ -85,6 +85,9 @@ final class ProxySession implements Runnable {
       record(Outcome.REFUSED_EXCHANGE, "connection failed before the relay: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      record(Outcome.FAULT, "interrupted: the emulator is closing");
+    } catch (RuntimeException e) {
+      record(Outcome.REFUSED_EXCHANGE, "emulator error: " + e.getClass().getSimpleName());
     } finally {
       ctx.closeQuietly(tls);
       ctx.closeQuietly(tcp);
@@ -135,7 +138,7 @@ final class ProxySession implements Runnable {
             + principalUser + "\", so the database user must be \"" + principalUser + "\"");
         return;
       }
-      if (!autoIam && databaseUser.equals(ctx.iamUser())) {
+      if (!autoIam && ctx.isIamUser(databaseUser)) {
         refuseLogin(out, "user \"" + databaseUser + "\" is an IAM database user and can log in only with "
             + "AUTO_IAM (enable IAM database authentication)");
         return;
@@ -208,6 +211,10 @@ final class ProxySession implements Runnable {
   }
 
   private void record(Outcome outcome, String detail) {
+    if (recorded) {
+      return;
+    }
+    recorded = true;
     ctx.counters().recordProxyConnection(
         new ProxyConnection(ctx.instanceUri(), ipType, authType, userAgent, databaseUser, outcome, detail));
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -15,13 +16,14 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class ProxyTls {
   private final SSLContext context;
+  private final EmulatedInstance instance;
 
-  ProxyTls(CertificateAuthority ca, EmulatedInstance instance, List<String> extraIps) {
-    List<String> ips = new java.util.ArrayList<>(List.of(instance.privateAddress()));
+  ProxyTls(CertificateAuthority ca, EmulatedInstance instance) {
+    this.instance = instance;
+    List<String> ips = new ArrayList<>(List.of(instance.privateAddress()));
     if (!ips.contains(instance.publicAddress())) {
       ips.add(instance.publicAddress());
     }
-    extraIps.stream().filter(ip -> !ips.contains(ip)).forEach(ips::add);
     String psc = instance.pscHost();
     List<String> dns = isIpLiteral(psc) ? List.of() : List.of(psc);
     if (isIpLiteral(psc) && !ips.contains(psc)) {
@@ -39,6 +41,10 @@ final class ProxyTls {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build the proxy's TLS context", e);
     }
+  }
+
+  EmulatedInstance instance() {
+    return instance;
   }
 
   /** Wraps an accepted TCP socket as the server side of a mutual-TLS 1.3 session (handshake not yet started). */

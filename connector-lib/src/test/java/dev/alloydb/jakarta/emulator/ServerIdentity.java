@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.emulator;
 
+import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -19,7 +20,7 @@ record ServerIdentity(PrivateKey key, List<X509Certificate> chain) {
       KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       kmf.init(ks, pass);
       return kmf;
-    } catch (GeneralSecurityException | java.io.IOException e) {
+    } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build key manager", e);
     }
   }

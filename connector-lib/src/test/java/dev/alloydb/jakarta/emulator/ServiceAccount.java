@@ -4,12 +4,12 @@ import com.google.gson.JsonObject;
 import java.security.KeyPair;
 import java.util.UUID;
 
-/** The emulator's one service account: the identity behind its credentials file and its IAM database user. */
+/** A service account of the emulator: the identity behind its credentials file, or an impersonation target. */
 record ServiceAccount(String email, String projectId, String keyId, KeyPair key) {
 
-  static ServiceAccount create(String projectId) {
+  static ServiceAccount create(String name, String projectId) {
     return new ServiceAccount(
-        "emulator-sa@" + projectId + ".iam.gserviceaccount.com",
+        name + "@" + projectId + ".iam.gserviceaccount.com",
         projectId,
         UUID.randomUUID().toString().replace("-", ""),
         CertificateAuthority.newKeyPair());

@@ -1,9 +1,12 @@
 package dev.alloydb.jakarta.emulator;
 
 import com.google.gson.JsonObject;
+import io.grpc.Status;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -18,8 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TokenService {
   static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
   static final String ALLOYDB_LOGIN = "https://www.googleapis.com/auth/alloydb.login";
+  /** google-auth-library signs for this audience even when token_uri points elsewhere. */
+  private static final String GOOGLE_TOKEN_URI = "https://oauth2.googleapis.com/token";
   private static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Expired tokens are forgotten once this many are remembered, so a long standalone run stays small. */
+  private static final int MAX_REMEMBERED = 10_000;
 
   /** A token the emulator issued, or a verified self-signed JWT. */
   record Grant(String principal, List<String> scopes, Instant expiry) {
@@ -29,14 +36,22 @@ final class TokenService {
   }
 
   private final ServiceAccount account;
+  private final String impersonationTarget;
   private final Faults faults;
   private final Counters counters;
   private final Map<String, Grant> issued = new ConcurrentHashMap<>();
+  private volatile String ownTokenUri = GOOGLE_TOKEN_URI;
 
-  TokenService(ServiceAccount account, Faults faults, Counters counters) {
+  TokenService(ServiceAccount account, String impersonationTarget, Faults faults, Counters counters) {
     this.account = account;
+    this.impersonationTarget = impersonationTarget;
     this.faults = faults;
     this.counters = counters;
+  }
+
+  /** The emulator's own token endpoint, accepted as an assertion audience too; known once its server is up. */
+  void ownTokenUri(String uri) {
+    this.ownTokenUri = uri;
   }
 
   /**
@@ -54,6 +69,10 @@ final class TokenService {
     if (!account.email().equals(Jwt.claim(claims, "iss"))) {
       throw new IllegalArgumentException("assertion issuer is not the emulator's service account");
     }
+    String audience = Jwt.claim(claims, "aud");
+    if (!audience.equals(GOOGLE_TOKEN_URI) && !audience.equals(ownTokenUri)) {
+      throw new IllegalArgumentException("assertion audience must be " + GOOGLE_TOKEN_URI + " or " + ownTokenUri);
+    }
     List<String> scopes = Arrays.stream(Jwt.claim(claims, "scope").split(" "))
         .filter(s -> !s.isEmpty())
         .toList();
@@ -61,15 +80,85 @@ final class TokenService {
       throw new IllegalArgumentException("assertion has no scope claim");
     }
     Duration lifetime = faults.accessTokenLifetime();
-    String token = "emu." + base64(32);
-    issued.put(token, new Grant(account.email(), scopes, Instant.now().plus(lifetime)));
-    counters.recordToken(scopes);
+    String token = issue(account.email(), scopes, lifetime);
     JsonObject response = new JsonObject();
     response.addProperty("access_token", token);
     response.addProperty("token_type", "Bearer");
     response.addProperty("expires_in", lifetime.toSeconds());
     response.addProperty("scope", String.join(" ", scopes));
     return response.toString();
+  }
+
+  /**
+   * IAM Credentials {@code generateAccessToken}: the emulator's service account may mint tokens for the
+   * impersonation target (and for itself), directly or through delegates among those two.
+   *
+   * @throws AdminException in Google's error vocabulary (UNAUTHENTICATED, PERMISSION_DENIED, NOT_FOUND,
+   *     INVALID_ARGUMENT)
+   */
+  String generateAccessToken(String bearer, String target, JsonObject body) throws AdminException {
+    Grant caller;
+    try {
+      caller = bearer(bearer);
+    } catch (IllegalArgumentException e) {
+      throw new AdminException(Status.Code.UNAUTHENTICATED, "invalid credentials: " + e.getMessage());
+    }
+    if (!caller.principal().equals(account.email())) {
+      throw new AdminException(Status.Code.PERMISSION_DENIED,
+          caller.principal() + " may not create tokens for " + target);
+    }
+    List<String> known = List.of(account.email(), impersonationTarget);
+    if (!known.contains(target)) {
+      throw new AdminException(Status.Code.NOT_FOUND, "service account " + target + " not found; the "
+          + "emulator knows " + known);
+    }
+    List<String> delegates = new ArrayList<>();
+    if (body.has("delegates")) {
+      body.getAsJsonArray("delegates").forEach(d -> delegates.add(d.getAsString()));
+    }
+    for (String delegate : delegates) {
+      String email = delegate.substring(delegate.lastIndexOf('/') + 1);
+      if (!known.contains(email)) {
+        throw new AdminException(Status.Code.NOT_FOUND, "delegate " + email + " not found");
+      }
+    }
+    List<String> scopes = new ArrayList<>();
+    if (body.has("scope")) {
+      body.getAsJsonArray("scope").forEach(sc -> scopes.add(sc.getAsString()));
+    }
+    if (scopes.isEmpty()) {
+      throw new AdminException(Status.Code.INVALID_ARGUMENT, "scope must list at least one OAuth2 scope");
+    }
+    Duration lifetime = Duration.ofHours(1);
+    if (body.has("lifetime")) {
+      String text = body.get("lifetime").getAsString();
+      try {
+        lifetime = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+      } catch (RuntimeException e) {
+        throw new AdminException(Status.Code.INVALID_ARGUMENT,
+            "lifetime must be a duration in seconds such as \"3600s\"");
+      }
+    }
+    if (faults.accessTokenLifetime().compareTo(lifetime) < 0) {
+      lifetime = faults.accessTokenLifetime();
+    }
+    String token = issue(target, scopes, lifetime);
+    JsonObject response = new JsonObject();
+    response.addProperty("accessToken", token);
+    response.addProperty("expireTime",
+        Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS).toString());
+    return response.toString();
+  }
+
+  private String issue(String principal, List<String> scopes, Duration lifetime) {
+    String token = "emu." + base64(32);
+    if (issued.size() > MAX_REMEMBERED) {
+      Instant now = Instant.now();
+      issued.values().removeIf(g -> !g.expiry().isAfter(now));
+    }
+    issued.put(token, new Grant(principal, scopes, Instant.now().plus(lifetime)));
+    counters.recordToken(scopes);
+    return token;
   }
 
   /** The grant behind an access token the emulator issued, if it is known and unexpired. */
