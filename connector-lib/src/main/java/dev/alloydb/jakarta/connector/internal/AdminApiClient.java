@@ -47,10 +47,12 @@ final class AdminApiClient implements AutoCloseable {
 
   private final AlloyDBAdminClient client;
   private final Executor executor;
+  private final String endpoint;
 
-  private AdminApiClient(AlloyDBAdminClient client, Executor executor) {
+  private AdminApiClient(AlloyDBAdminClient client, Executor executor, String endpoint) {
     this.client = client;
     this.executor = executor;
+    this.endpoint = endpoint;
   }
 
   static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
@@ -68,19 +70,25 @@ final class AdminApiClient implements AutoCloseable {
     bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
     bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
     try {
-      return new AdminApiClient(AlloyDBAdminClient.create(settings.build()), executor);
+      return new AdminApiClient(AlloyDBAdminClient.create(settings.build()), executor,
+          config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
       throw new ConnectorConfigException("Cannot create the Admin API client for endpoint "
           + config.adminServiceEndpoint() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Caps each call, retries included, at the refresh timeout. */
+  /**
+   * Caps each call, retries included, at the refresh timeout. Attempts get no deadline of their own (each HTTP
+   * request is bounded by its connect and read timeouts): a deadline would make gax-httpjson start a timer thread
+   * of its own, outside the connector's scheduler.
+   */
   private static void bound(UnaryCallSettings.Builder<?, ?> call, java.time.Duration timeout) {
     RetrySettings retry = call.getRetrySettings().toBuilder()
         .setTotalTimeoutDuration(timeout)
-        .setInitialRpcTimeoutDuration(timeout)
-        .setMaxRpcTimeoutDuration(timeout)
+        .setInitialRpcTimeoutDuration(java.time.Duration.ZERO)
+        .setMaxRpcTimeoutDuration(java.time.Duration.ZERO)
+        .setRpcTimeoutMultiplier(1.0)
         .setInitialRetryDelayDuration(java.time.Duration.ofMillis(250))
         .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(2))
         .build();
@@ -126,16 +134,23 @@ final class AdminApiClient implements AutoCloseable {
     return result;
   }
 
-  private static AdminApiException translate(InstanceUri instance, String rpc, Throwable t) {
-    if (t instanceof ApiException) {
-      StatusCode.Code code = ((ApiException) t).getStatusCode().getCode();
-      boolean terminal = TERMINAL.contains(code);
-      return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed with " + code + ": "
-          + t.getMessage() + (terminal ? " (not retried: check the instance URI and the credentials' permissions)"
-          : ""), code.name(), terminal, t);
+  private AdminApiException translate(InstanceUri instance, String rpc, Throwable t) {
+    StatusCode.Code code = t instanceof ApiException ? ((ApiException) t).getStatusCode().getCode()
+        : StatusCode.Code.UNKNOWN;
+    if (code == StatusCode.Code.UNKNOWN || code == StatusCode.Code.UNAVAILABLE) {
+      for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+        if (cause instanceof IOException) {
+          return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed: cannot reach " + endpoint
+              + " (" + cause + "): check adminServiceEndpoint and the network",
+              StatusCode.Code.UNAVAILABLE.name(), false, t);
+        }
+      }
     }
-    return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed: " + t,
-        StatusCode.Code.UNKNOWN.name(), false, t);
+    boolean terminal = TERMINAL.contains(code);
+    return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed with " + code + ": "
+        + (t instanceof ApiException ? t.getMessage() : t.toString())
+        + (terminal ? " (not retried: check the instance URI and the credentials' permissions)" : ""),
+        code.name(), terminal, t);
   }
 
   private static ConnectionInfo toConnectionInfo(InstanceUri instance, KeyPair key,

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,11 +40,13 @@ public final class ConnectorCore implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final String id = Long.toString(IDS.incrementAndGet());
 
-  private ConnectorCore(ConnectorConfig config, Clock clock, RefreshPolicy policy, int serverPort) {
+  private ConnectorCore(ConnectorConfig config, Clock clock, RefreshPolicy policy, int serverPort,
+      String iamEndpointOverride) {
     this.config = config;
     this.clock = clock;
     this.policy = policy;
-    Credentials credentials = Credentials.load(config);
+    LogRedaction.install();
+    Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
     this.executor = new SchedulerExecutorService(scheduler);
@@ -58,18 +59,31 @@ public final class ConnectorCore implements AutoCloseable {
     }
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
-    this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+    try {
+      this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+    } catch (RuntimeException e) {
+      admin.close();
+      shutdownScheduler();
+      throw new dev.alloydb.jakarta.connector.ConnectorConfigException(
+          "The scheduler refused the connector's first task: " + e, e);
+    }
     SharedConnectors.live(id, this);
   }
 
   /** Starts a connector: loads credentials, creates the Admin API client, generates the key on the scheduler. */
   public static ConnectorCore start(ConnectorConfig config) {
-    return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT);
+    return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT, null);
   }
 
   /** For tests: an injected clock, refresh policy and server-side proxy port. */
   static ConnectorCore start(ConnectorConfig config, Clock clock, RefreshPolicy policy, int serverPort) {
-    return new ConnectorCore(config, clock, policy, serverPort);
+    return new ConnectorCore(config, clock, policy, serverPort, null);
+  }
+
+  /** For tests: the IAM Credentials endpoint used for impersonation. */
+  static ConnectorCore startWithIamEndpoint(ConnectorConfig config, String iamEndpointOverride) {
+    return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT,
+        iamEndpointOverride);
   }
 
   /** Identifies this connector to the socket factory pgjdbc creates. */
@@ -79,11 +93,6 @@ public final class ConnectorCore implements AutoCloseable {
 
   public ConnectorConfig config() {
     return config;
-  }
-
-  /** Runs on the connector's scheduler. */
-  public Executor executor() {
-    return executor;
   }
 
   /**

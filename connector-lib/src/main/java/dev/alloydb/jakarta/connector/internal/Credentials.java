@@ -30,11 +30,24 @@ final class Credentials {
    * @throws ConnectorConfigException if the source cannot be read or yields nothing
    */
   static Credentials load(ConnectorConfig config) {
+    return load(config, null);
+  }
+
+  /** As {@link #load(ConnectorConfig)}, with the IAM Credentials endpoint of impersonation overridden (tests). */
+  static Credentials load(ConnectorConfig config, String iamEndpointOverride) {
     GoogleCredentials base = base(config);
     if (config.targetPrincipal().isPresent()) {
       GoogleCredentials source = base.createScopedRequired() ? base.createScoped(CLOUD_PLATFORM) : base;
-      base = ImpersonatedCredentials.create(source, config.targetPrincipal().get(), config.delegates(),
-          List.of(CLOUD_PLATFORM), IMPERSONATION_LIFETIME_SECONDS);
+      ImpersonatedCredentials.Builder impersonated = ImpersonatedCredentials.newBuilder()
+          .setSourceCredentials(source)
+          .setTargetPrincipal(config.targetPrincipal().get())
+          .setDelegates(config.delegates())
+          .setScopes(List.of(CLOUD_PLATFORM))
+          .setLifetime(IMPERSONATION_LIFETIME_SECONDS);
+      if (iamEndpointOverride != null) {
+        impersonated.setIamEndpointOverride(iamEndpointOverride);
+      }
+      base = impersonated.build();
     }
     return new Credentials(base.createScoped(CLOUD_PLATFORM), base.createScoped(ALLOYDB_LOGIN));
   }

@@ -51,10 +51,6 @@ public final class InstanceUri {
     return "'" + cut + "'";
   }
 
-  String project() {
-    return project;
-  }
-
   /** The cluster resource name, parent of GenerateClientCertificate. */
   String clusterName() {
     return "projects/" + project + "/locations/" + location + "/clusters/" + cluster;

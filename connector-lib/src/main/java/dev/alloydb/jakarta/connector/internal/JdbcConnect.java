@@ -22,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class JdbcConnect {
   /** Per-connection keys of {@code Connector.connect}. */
-  static final String USER = "user";
   static final String DATABASE = "database";
   static final String IP_TYPE = "ipType";
   static final String ENABLE_IAM_AUTH = "enableIamAuth";
@@ -71,12 +70,24 @@ public final class JdbcConnect {
         return;
       }
       try {
-        result.complete(open(core, request, socket));
+        Connection connection = open(core, request, socket);
+        if (!result.complete(connection)) {
+          closeQuietly(connection);
+        }
       } catch (SQLException | RuntimeException e) {
         result.completeExceptionally(e);
       }
     });
     return result;
+  }
+
+  /** The caller cancelled or completed the stage before the connection was ready: nobody will close it. */
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // an unwanted connection: closing it is all that matters
+    }
   }
 
   private static ConnectorException asConnectorException(Request request, Throwable t) {

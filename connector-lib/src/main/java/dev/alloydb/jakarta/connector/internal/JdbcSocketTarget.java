@@ -34,6 +34,10 @@ public final class JdbcSocketTarget {
    */
   public static JdbcSocketTarget resolve(Properties info) {
     InstanceUri instance = InstanceUri.parse(info.getProperty(SocketFactory.INSTANCE_NAME));
+    // validate the per-connection values before a connector is looked up or started
+    IpType ipType = JdbcProperties.ipType(info, SocketFactory.IP_TYPE, null);
+    Boolean iamAuth = info.getProperty(SocketFactory.ENABLE_IAM_AUTH) == null ? null
+        : JdbcProperties.flag(info, SocketFactory.ENABLE_IAM_AUTH, false);
     ConnectorCore core;
     String id = info.getProperty(JdbcProperties.CONNECTOR_ID);
     String named = info.getProperty(SocketFactory.NAMED_CONNECTOR);
@@ -44,9 +48,8 @@ public final class JdbcSocketTarget {
     } else {
       core = SharedConnectors.forConfig(JdbcProperties.toConfig(info));
     }
-    IpType ipType = JdbcProperties.ipType(info, SocketFactory.IP_TYPE, core.config().ipType());
-    boolean iamAuth = JdbcProperties.flag(info, SocketFactory.ENABLE_IAM_AUTH, core.config().enableIamAuth());
-    return new JdbcSocketTarget(core, instance, ipType, iamAuth, info.getProperty(JdbcProperties.SOCKET_TICKET));
+    return new JdbcSocketTarget(core, instance, ipType != null ? ipType : core.config().ipType(),
+        iamAuth != null ? iamAuth : core.config().enableIamAuth(), info.getProperty(JdbcProperties.SOCKET_TICKET));
   }
 
   /**

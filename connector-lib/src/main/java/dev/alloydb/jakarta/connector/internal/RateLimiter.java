@@ -29,6 +29,16 @@ final class RateLimiter {
     return tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens * interval.toNanos()) + 1);
   }
 
+  /** Takes a token only if one is available now. */
+  boolean tryAcquire() {
+    refill();
+    if (tokens >= 1) {
+      tokens -= 1;
+      return true;
+    }
+    return false;
+  }
+
   private void refill() {
     Instant now = clock.instant();
     if (now.isAfter(last)) {

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  *       valid is left, readers get the failure.</li>
  *   <li>After a non-terminal failure the refresh is retried (rate-limited). After a terminal one (NOT_FOUND,
  *       PERMISSION_DENIED, INVALID_ARGUMENT, UNAUTHENTICATED) nothing is retried in the background; a later read
- *       retries once if the limiter allows it now, otherwise it fails at once with the stored error.</li>
+ *       retries once if the limiter has a token now (and waits for that attempt), otherwise it fails at once
+ *       with the stored error and schedules nothing.</li>
  *   <li>{@link #forceRefresh} (after a TCP/TLS/exchange failure or an expired certificate) starts a refresh now if
  *       the limiter allows; readers then wait for its result instead of the info that just failed.</li>
  *   <li>No lock is held while calling the Admin API; {@link #close} cancels what is scheduled and fails waiters.</li>
@@ -74,8 +75,9 @@ final class RefreshAheadCache implements ConnectionInfoCache {
       if (closed) {
         return Futures.failed(closedException());
       }
-      if (current.isCompletedExceptionally() && !refreshing && requestRefreshLocked().isZero()) {
+      if (current.isCompletedExceptionally() && !refreshing && limiter.tryAcquire()) {
         current = new CompletableFuture<>();
+        startRefreshLocked();
       }
       return current;
     }
@@ -115,15 +117,25 @@ final class RefreshAheadCache implements ConnectionInfoCache {
       next.cancel();
       next = null;
     }
-    refreshing = true;
     Duration wait = limiter.reserve();
     if (wait.isZero()) {
-      scheduler.execute(this::runRefresh);
+      startRefreshLocked();
     } else {
+      refreshing = true;
       LOG.log(Level.DEBUG, () -> "[" + instance + "] Refresh rate-limited; next attempt in " + wait);
       next = scheduler.schedule(this::runRefresh, wait);
     }
     return wait;
+  }
+
+  /** Starts a refresh now; the caller has taken a rate-limiter token. */
+  private void startRefreshLocked() {
+    if (next != null) {
+      next.cancel();
+      next = null;
+    }
+    refreshing = true;
+    scheduler.execute(this::runRefresh);
   }
 
   private void runRefresh() {
@@ -153,8 +165,8 @@ final class RefreshAheadCache implements ConnectionInfoCache {
         lastGood = info;
         publishLocked(info);
         Duration delay = policy.delayUntilRefresh(clock.instant(), info.expiry());
-        LOG.log(Level.DEBUG, () -> "[" + instance + "] Refresh done; certificate valid until " + info.expiry()
-            + ", next refresh in " + delay);
+        LOG.log(Level.DEBUG, () -> "[" + instance + "] Refresh done (instance uid " + info.instanceUid()
+            + "); certificate valid until " + info.expiry() + ", next refresh in " + delay);
         next = scheduler.schedule(this::scheduledRefresh, delay);
         return;
       }

@@ -102,10 +102,11 @@ class CachesTest {
     assertThat(calls).hasSize(2);
     calls.get(1).completeExceptionally(error(true));
     assertThat(retry).isCompletedExceptionally();
-    // the limiter is empty now: reads fail at once, with no call
+    // the limiter is empty now: reads fail at once, with no call, and nothing is scheduled
     assertThat(cache.connectionInfo()).isCompletedExceptionally();
     scheduler.runReady();
     assertThat(calls).hasSize(2);
+    assertThat(scheduler.pendingDelayed()).isEmpty();
   }
 
   @Test

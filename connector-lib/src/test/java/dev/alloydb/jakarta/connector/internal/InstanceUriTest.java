@@ -15,13 +15,12 @@ class InstanceUriTest {
     InstanceUri uri = InstanceUri.parse("projects/p/locations/us-central1/clusters/c/instances/i");
     assertThat(uri.clusterName()).isEqualTo("projects/p/locations/us-central1/clusters/c");
     assertThat(uri.instanceName()).isEqualTo("projects/p/locations/us-central1/clusters/c/instances/i");
-    assertThat(uri.project()).isEqualTo("p");
   }
 
   @Test
   void acceptsDomainScopedProject() {
     InstanceUri uri = InstanceUri.parse("projects/google.com:my-project/locations/r/clusters/c/instances/i");
-    assertThat(uri.project()).isEqualTo("google.com:my-project");
+    assertThat(uri.clusterName()).isEqualTo("projects/google.com:my-project/locations/r/clusters/c");
   }
 
   @Test

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,8 +55,8 @@ class RefreshTest {
 
   @Test
   void shortLivedCertificatesRotateBeforeExpiryWithNoFailedConnection() throws Exception {
-    emulator.faults().clientCertificateLifetime(Duration.ofSeconds(6));
-    RefreshPolicy fast = new RefreshPolicy(Duration.ofSeconds(3), Duration.ofMillis(200), 2);
+    emulator.faults().clientCertificateLifetime(Duration.ofSeconds(8));
+    RefreshPolicy fast = new RefreshPolicy(Duration.ofSeconds(5), Duration.ofMillis(200), 2);
     try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build(), Clock.systemUTC(), fast,
         Dialer.SERVER_PROXY_PORT)) {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -185,9 +184,5 @@ class RefreshTest {
     public void close() {
       delegate.close();
     }
-  }
-
-  static Properties login() {
-    return EmulatorSupport.passwordLogin();
   }
 }
