@@ -7,6 +7,8 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,6 +25,7 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
   public static final String THREAD_PREFIX = "test-work-manager-";
 
   private final AtomicInteger threads = new AtomicInteger();
+  private final List<Work> scheduled = new CopyOnWriteArrayList<>();
   private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, THREAD_PREFIX + threads.incrementAndGet());
     thread.setDaemon(true);
@@ -58,9 +61,15 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
     scheduleWork(work, INDEFINITE, null, null);
   }
 
+  /** Every Work scheduled so far, in order. */
+  public List<Work> scheduledWorks() {
+    return List.copyOf(scheduled);
+  }
+
   @Override
   public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
       throws WorkException {
+    scheduled.add(work);
     try {
       executor.execute(() -> {
         if (listener != null) {

@@ -7,5 +7,9 @@ public enum ClientAttribute {
   /** {@code setTransactionIsolation}. */
   ISOLATION,
   /** {@code setReadOnly}. */
-  READ_ONLY
+  READ_ONLY,
+  /** {@code setSchema} (pgjdbc sets the session's search_path). */
+  SCHEMA,
+  /** {@code setNetworkTimeout}. */
+  NETWORK_TIMEOUT
 }

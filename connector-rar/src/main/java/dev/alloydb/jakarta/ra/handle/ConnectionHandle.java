@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +36,12 @@ public final class ConnectionHandle implements InvocationHandler {
   private static final String SQLSTATE_CONNECTION_DOES_NOT_EXIST = "08003";
   private static final String SQLSTATE_INVALID_TRANSACTION_STATE = "25000";
   private static final Set<String> DEMARCATION = Set.of("commit", "rollback", "setAutoCommit", "setSavepoint");
+  private static final Map<String, ClientAttribute> CLIENT_STATE = Map.of(
+      "setAutoCommit", ClientAttribute.AUTO_COMMIT,
+      "setTransactionIsolation", ClientAttribute.ISOLATION,
+      "setReadOnly", ClientAttribute.READ_ONLY,
+      "setSchema", ClientAttribute.SCHEMA,
+      "setNetworkTimeout", ClientAttribute.NETWORK_TIMEOUT);
 
   private final Connection proxy;
   private final Set<Statement> openStatements = ConcurrentHashMap.newKeySet();
@@ -128,12 +136,15 @@ public final class ConnectionHandle implements InvocationHandler {
       throw new SQLException(name + " is not allowed while the container manages the transaction",
           SQLSTATE_INVALID_TRANSACTION_STATE);
     }
+    ClientAttribute changing = CLIENT_STATE.get(name);
+    if (changing != null) {
+      current.clientStateChanging(changing);
+    }
     Object result = call(current, current.physicalConnection(), method, args);
-    switch (name) {
-      case "setAutoCommit" -> current.clientStateChanged(ClientAttribute.AUTO_COMMIT);
-      case "setTransactionIsolation" -> current.clientStateChanged(ClientAttribute.ISOLATION);
-      case "setReadOnly" -> current.clientStateChanged(ClientAttribute.READ_ONLY);
-      default -> { }
+    if (name.equals("abort")) {
+      // An aborted physical connection must leave the pool, not go back to it.
+      current.sqlFailed(proxy,
+          new SQLNonTransientConnectionException("The application aborted the connection", "08003"));
     }
     return wrapResult(result, method.getReturnType());
   }

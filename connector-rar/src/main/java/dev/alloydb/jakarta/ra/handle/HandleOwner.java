@@ -15,8 +15,11 @@ public interface HandleOwner {
   /** A call through {@code handle} (or one of its statements) failed; the owner decides whether it is fatal. */
   void sqlFailed(Connection handle, SQLException failure);
 
-  /** The application changed {@code attribute} through the handle, so cleanup must reset it. */
-  void clientStateChanged(ClientAttribute attribute);
+  /**
+   * The application is about to change {@code attribute} through the handle, so cleanup must reset it (called
+   * before the change, so the owner can still read the original value).
+   */
+  void clientStateChanging(ClientAttribute attribute) throws SQLException;
 
   /** Whether a container-managed local transaction is active (the application may then not demarcate). */
   boolean inManagedTransaction();

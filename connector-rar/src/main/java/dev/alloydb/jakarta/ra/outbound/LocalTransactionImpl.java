@@ -24,8 +24,14 @@ final class LocalTransactionImpl implements LocalTransaction {
     return active;
   }
 
-  void reset() {
-    active = false;
+  /** Ends a transaction the container left open (seen at cleanup): roll it back and restore auto-commit. */
+  void abandon() throws SQLException {
+    if (active) {
+      active = false;
+      Connection physical = owner.physicalConnection();
+      physical.rollback();
+      physical.setAutoCommit(true);
+    }
   }
 
   @Override

@@ -35,8 +35,9 @@ import javax.transaction.xa.XAResource;
  *       or a physical connection found closed), so the pool destroys it. No {@code LOCAL_TRANSACTION_*} events:
  *       the container demarcates its own local transactions (Connectors 2.1, 7.8) and JDBC is exempt for
  *       application-driven ones.</li>
- *   <li>{@link #cleanup()} invalidates every handle and resets only the client state an application changed
- *       (auto-commit, isolation, read-only); the physical connection stays open for the next user.</li>
+ *   <li>{@link #cleanup()} invalidates every handle, rolls back work left uncommitted and resets only the client
+ *       state an application changed (auto-commit, isolation, read-only, schema, network timeout); the physical
+ *       connection stays open for the next user.</li>
  *   <li>{@link #destroy()} is idempotent and closes the physical connection.</li>
  * </ul>
  *
@@ -52,7 +53,10 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
   private final int initialIsolation;
   private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<ConnectionHandle> handles = ConcurrentHashMap.newKeySet();
+  /** Guarded by itself, like the two values captured on first change. */
   private final Set<ClientAttribute> changed = EnumSet.noneOf(ClientAttribute.class);
+  private String initialSchema;
+  private int initialNetworkTimeout;
   private final LocalTransactionImpl localTransaction = new LocalTransactionImpl(this);
   private final AtomicBoolean broken = new AtomicBoolean();
   private final AtomicBoolean destroyed = new AtomicBoolean();
@@ -115,8 +119,8 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
     if (destroyed.get() || broken.get()) {
       return;
     }
-    localTransaction.reset();
     try {
+      localTransaction.abandon();
       resetClientState();
     } catch (SQLException e) {
       throw new ResourceException("Could not reset the connection for reuse: " + e.getMessage(), e);
@@ -208,9 +212,15 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
   }
 
   @Override
-  public void clientStateChanged(ClientAttribute attribute) {
+  public void clientStateChanging(ClientAttribute attribute) throws SQLException {
     synchronized (changed) {
-      changed.add(attribute);
+      if (changed.add(attribute)) {
+        if (attribute == ClientAttribute.SCHEMA) {
+          initialSchema = physical.getSchema();
+        } else if (attribute == ClientAttribute.NETWORK_TIMEOUT) {
+          initialNetworkTimeout = physical.getNetworkTimeout();
+        }
+      }
     }
   }
 
@@ -254,9 +264,13 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
 
   private void resetClientState() throws SQLException {
     Set<ClientAttribute> toReset;
+    String schema;
+    int networkTimeout;
     synchronized (changed) {
       toReset = EnumSet.copyOf(changed);
       changed.clear();
+      schema = initialSchema;
+      networkTimeout = initialNetworkTimeout;
     }
     if (toReset.contains(ClientAttribute.AUTO_COMMIT) && !physical.getAutoCommit()) {
       // setAutoCommit(true) would commit what the last user left open: roll it back instead.
@@ -268,6 +282,13 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
     }
     if (toReset.contains(ClientAttribute.READ_ONLY)) {
       physical.setReadOnly(false);
+    }
+    if (toReset.contains(ClientAttribute.SCHEMA)) {
+      physical.setSchema(schema);
+    }
+    if (toReset.contains(ClientAttribute.NETWORK_TIMEOUT)) {
+      // pgjdbc ignores the executor; a direct one keeps the adapter free of threads.
+      physical.setNetworkTimeout(Runnable::run, networkTimeout);
     }
   }
 

@@ -32,6 +32,14 @@ final class DelayQueueWork implements Work, WorkContextProvider {
   @Override
   public void run() {
     scheduler.workStarted();
+    try {
+      drain();
+    } finally {
+      scheduler.queueWorkEnded(this);
+    }
+  }
+
+  private void drain() {
     while (!released) {
       DelayedTask due;
       try {

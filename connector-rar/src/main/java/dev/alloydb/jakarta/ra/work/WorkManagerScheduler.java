@@ -2,6 +2,7 @@ package dev.alloydb.jakarta.ra.work;
 
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.connector.ScheduledTask;
+import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkEvent;
 import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkListener;
@@ -65,8 +66,9 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
         throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
       }
       if (timer == null) {
-        timer = new DelayQueueWork(queue, this, longRunningHint);
-        submit(timer);
+        DelayQueueWork queueWork = new DelayQueueWork(queue, this, longRunningHint);
+        submit(queueWork);
+        timer = queueWork;
       }
       queue.add(delayed);
     }
@@ -140,15 +142,38 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
     threadNames.add(Thread.currentThread().getName());
   }
 
-  private void submit(jakarta.resource.spi.work.Work work) {
+  /**
+   * The queue Work ended. If that was not {@link #stop} (the container released it on its own), start another
+   * so tasks still waiting in the queue run.
+   */
+  void queueWorkEnded(DelayQueueWork ended) {
     synchronized (lock) {
-      if (stopped && work != timer) {
+      if (timer != ended) {
+        return;
+      }
+      timer = null;
+      if (stopped || queue.isEmpty()) {
+        return;
+      }
+      DelayQueueWork replacement = new DelayQueueWork(queue, this, longRunningHint);
+      try {
+        submit(replacement);
+        timer = replacement;
+      } catch (RejectedExecutionException e) {
+        LOG.log(Level.WARNING, "Could not restart the AlloyDB connector's delay queue", e);
+      }
+    }
+  }
+
+  private void submit(Work work) {
+    synchronized (lock) {
+      if (stopped) {
         throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
       }
       worksInFlight++;
     }
     try {
-      workManager.scheduleWork(work, WorkManager.INDEFINITE, null, new Completion());
+      workManager.scheduleWork(work, WorkManager.INDEFINITE, null, new Completion(work));
     } catch (WorkException e) {
       workEnded();
       throw new RejectedExecutionException("The container's WorkManager rejected AlloyDB connector work", e);
@@ -164,12 +189,26 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
 
   /** Counts a Work as ended however it ends (completed, failed or rejected after acceptance). */
   private final class Completion implements WorkListener {
+    private final Work work;
+
+    Completion(Work work) {
+      this.work = work;
+    }
+
     @Override
     public void workAccepted(WorkEvent event) {
     }
 
     @Override
     public void workRejected(WorkEvent event) {
+      if (work instanceof DelayQueueWork queueWork) {
+        // Never ran: forget it without restarting, so the next schedule() tries again (no rejection loop).
+        synchronized (lock) {
+          if (timer == queueWork) {
+            timer = null;
+          }
+        }
+      }
       workEnded();
     }
 

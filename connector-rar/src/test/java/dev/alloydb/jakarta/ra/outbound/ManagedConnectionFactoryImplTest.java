@@ -198,6 +198,38 @@ class ManagedConnectionFactoryImplTest {
   }
 
   @Test
+  void iamLoginConnectsAsTheServiceAccountsDatabaseUser() throws Exception {
+    ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+    factory.setEnableIamAuth("true");
+    factory.setUser(fixture.emulator.iamUser());
+
+    ManagedConnection managed = factory.createManagedConnection(null, null);
+    try (Connection connection = (Connection) managed.getConnection(null, null);
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("select current_user")) {
+      assertThat(result.next()).isTrue();
+      assertThat(result.getString(1)).isEqualTo(fixture.emulator.iamUser());
+    } finally {
+      managed.destroy();
+    }
+  }
+
+  @Test
+  void factorySerializesWithItsConfiguration() throws Exception {
+    ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(factory);
+    }
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      Object copy = in.readObject();
+      assertThat(copy).isEqualTo(factory);
+      assertThat(((ManagedConnectionFactoryImpl) copy).getResourceAdapter()).as("runtime state is transient").isNull();
+    }
+  }
+
+  @Test
   void refusedLoginIsAnAllocationFailureWithoutThePassword() throws ResourceException {
     ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
     factory.setPassword("wrong-password-123");

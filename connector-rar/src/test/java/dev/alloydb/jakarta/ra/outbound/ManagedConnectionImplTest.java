@@ -117,12 +117,16 @@ class ManagedConnectionImplTest {
     Connection handle = handle();
     int pid = backendPid(handle);
     int isolation = handle.getTransactionIsolation();
+    String schema = handle.getSchema();
+    int networkTimeout = handle.getNetworkTimeout();
+    handle.setSchema("pg_catalog");
+    handle.setNetworkTimeout(Runnable::run, 12_345);
     handle.setAutoCommit(false);
     handle.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
     handle.setReadOnly(true);
     try (Statement statement = handle.createStatement()) {
       statement.execute("set transaction read write");
-      statement.executeUpdate("insert into ra_unit_tx (id) values (100)");
+      statement.executeUpdate("insert into public.ra_unit_tx (id) values (100)");
     }
 
     managed.cleanup();
@@ -135,6 +139,8 @@ class ManagedConnectionImplTest {
     assertThat(next.getAutoCommit()).isTrue();
     assertThat(next.getTransactionIsolation()).isEqualTo(isolation);
     assertThat(next.isReadOnly()).isFalse();
+    assertThat(next.getSchema()).isEqualTo(schema);
+    assertThat(next.getNetworkTimeout()).isEqualTo(networkTimeout);
     assertThat(ids(next)).as("uncommitted work is rolled back, not committed").doesNotContain(100);
   }
 
@@ -176,6 +182,16 @@ class ManagedConnectionImplTest {
   }
 
   @Test
+  void abortedConnectionLeavesThePool() throws Exception {
+    Connection handle = handle();
+
+    handle.abort(Runnable::run);
+
+    assertThat(listener.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
+    assertThat(factory.getInvalidConnections(Set.of(managed))).containsExactly(managed);
+  }
+
+  @Test
   void nonFatalErrorFiresNoEventAndTheConnectionStaysUsable() throws Exception {
     Connection handle = handle();
     try (Statement statement = handle.createStatement()) {
@@ -211,6 +227,21 @@ class ManagedConnectionImplTest {
     assertThat(listener.events).as("no LOCAL_TRANSACTION_* events for container transactions").isEmpty();
     assertThatThrownBy(transaction::commit).isInstanceOf(ResourceException.class).hasMessageContaining("No local");
     delete(observer, 1);
+  }
+
+  @Test
+  void cleanupRollsBackATransactionTheContainerLeftOpen() throws Exception {
+    Connection handle = handle();
+    managed.getLocalTransaction().begin();
+    insert(handle, 3);
+
+    managed.cleanup();
+
+    Connection next = handle();
+    assertThat(next.getAutoCommit()).isTrue();
+    assertThat(ids(next)).doesNotContain(3);
+    managed.getLocalTransaction().begin();
+    managed.getLocalTransaction().rollback();
   }
 
   @Test

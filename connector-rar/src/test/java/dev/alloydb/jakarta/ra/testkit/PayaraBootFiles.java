@@ -15,10 +15,11 @@ import java.util.Map;
  * <p>The post-boot file deploys the .rar as {@value #RA_NAME} and then creates three pools and their resources
  * (post-boot runs before the test war is deployed, so {@code @Resource(lookup=...)} validates):
  * <ul>
- *   <li>{@value #PASSWORD_JNDI}: password login, every property explicit (the password through
- *       {@code ${MPCONFIG=alloydb.password}}), connection validation on;</li>
- *   <li>{@value #IAM_JNDI}: IAM login; only {@code enableIamAuth} and {@code user} are pool properties, the rest
- *       comes from MicroProfile Config;</li>
+ *   <li>{@value #PASSWORD_JNDI}: password login, every property explicit except the password (MicroProfile
+ *       Config {@code alloydb.password}), connection validation on;</li>
+ *   <li>{@value #IAM_JNDI}: IAM login; only {@code enableIamAuth} and {@code user} (as
+ *       {@code ${MPCONFIG=alloydb.it.iam-user}}, expanded by Payara) are pool properties, the rest comes from
+ *       MicroProfile Config;</li>
  *   <li>{@value #CONFIG_JNDI}: no pool property at all (everything from MicroProfile Config), one connection,
  *       no validation (so a broken connection is only noticed through its error event).</li>
  * </ul>
@@ -54,8 +55,10 @@ public final class PayaraBootFiles {
    * Writes the post-boot file into {@code workDir}.
    *
    * @param rar the built {@code alloydb-connector.rar}
+   * @param extraCommands asadmin commands appended after the built-in ones
    */
-  public static PayaraBootFiles write(AlloyDbEmulator emulator, Path rar, Path workDir) throws IOException {
+  public static PayaraBootFiles write(AlloyDbEmulator emulator, Path rar, Path workDir, List<String> extraCommands)
+      throws IOException {
     Path dir = workDir.toAbsolutePath();
     Files.createDirectories(dir);
     Map<String, String> config = new LinkedHashMap<>();
@@ -70,7 +73,6 @@ public final class PayaraBootFiles {
     Map<String, String> explicit = new LinkedHashMap<>();
     explicit.put("instanceUri", emulator.instance().uri());
     explicit.put("user", emulator.passwordUser());
-    explicit.put("password", "${MPCONFIG=alloydb.password}");
     explicit.put("enableIamAuth", "false");
     explicit.put("ipType", "PRIVATE");
     explicit.put("adminServiceEndpoint", emulator.adminApiRestEndpoint());
@@ -82,19 +84,24 @@ public final class PayaraBootFiles {
         explicit));
     commands.add("create-connector-resource --poolname alloydb-password-pool " + PASSWORD_JNDI);
     commands.add(pool("alloydb-iam-pool", "--steadypoolsize 1 --maxpoolsize 4",
-        Map.of("enableIamAuth", "true", "user", emulator.iamUser())));
+        Map.of("enableIamAuth", "true", "user", "${MPCONFIG=" + IAM_USER_PROPERTY + "}")));
     commands.add("create-connector-resource --poolname alloydb-iam-pool " + IAM_JNDI);
     commands.add(pool("alloydb-config-pool", "--steadypoolsize 1 --maxpoolsize 1", Map.of()));
     commands.add("create-connector-resource --poolname alloydb-config-pool " + CONFIG_JNDI);
+    commands.addAll(extraCommands);
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
     return new PayaraBootFiles(postBoot, dir.resolve("root"), config);
   }
 
-  /** JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values. */
+  /**
+   * JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values, and
+   * {@code java.sql} opened for reflection.
+   */
   public String jvmOptions() {
-    StringBuilder options = new StringBuilder();
+    // Lets a test read DriverManager's registrations to prove an undeployed adapter left none behind.
+    StringBuilder options = new StringBuilder("--add-opens java.sql/java.sql=ALL-UNNAMED ");
     systemProperties.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append(' '));
     return options.toString().trim();
   }

@@ -3,7 +3,9 @@ package dev.alloydb.jakarta.ra.testkit;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -15,7 +17,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  *
  * <p>Register it in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}. It does nothing
  * unless the system property {@value #RAR} names the built .rar (set it for failsafe only); {@value #WORK_DIR}
- * chooses where the boot files and Payara's root directory go (default {@code target/payara-it}).
+ * chooses where the boot files and Payara's root directory go (default {@code target/payara-it}); the lines of the
+ * file {@value #EXTRA_COMMANDS} names, if any, are appended to the post-boot file.
  */
 public final class PayaraEmulatorSession implements LauncherSessionListener {
 
@@ -23,6 +26,8 @@ public final class PayaraEmulatorSession implements LauncherSessionListener {
   public static final String RAR = "alloydb.it.rar";
   /** System property: directory for boot files and Payara's root directory. */
   public static final String WORK_DIR = "alloydb.it.work-dir";
+  /** System property: optional file of asadmin commands appended to the post-boot file (e.g. more pools). */
+  public static final String EXTRA_COMMANDS = "alloydb.it.extra-commands";
   /** System property set for {@code arquillian.xml}: JVM options of the Payara process. */
   public static final String JVM_OPTIONS = "alloydb.it.jvm-options";
   /** System property set for {@code arquillian.xml}: extra Payara Micro options. */
@@ -36,7 +41,10 @@ public final class PayaraEmulatorSession implements LauncherSessionListener {
     }
     Path workDir = Path.of(System.getProperty(WORK_DIR, "target/payara-it"));
     try {
-      PayaraBootFiles files = PayaraBootFiles.write(AlloyDbEmulator.shared(), Path.of(rar), workDir);
+      String extra = System.getProperty(EXTRA_COMMANDS);
+      List<String> extraCommands = extra == null ? List.of() : Files.readAllLines(Path.of(extra));
+      PayaraBootFiles files =
+          PayaraBootFiles.write(AlloyDbEmulator.shared(), Path.of(rar), workDir, extraCommands);
       System.setProperty(JVM_OPTIONS, files.jvmOptions());
       System.setProperty(MICRO_OPTIONS, files.microOptions());
     } catch (IOException e) {

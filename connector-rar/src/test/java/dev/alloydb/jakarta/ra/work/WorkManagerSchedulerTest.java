@@ -98,6 +98,21 @@ class WorkManagerSchedulerTest {
   }
 
   @Test
+  void queueWorkReleasedByTheContainerIsReplacedSoWaitingTasksStillRun() throws InterruptedException {
+    CountDownLatch ran = new CountDownLatch(1);
+    scheduler.schedule(ran::countDown, Duration.ofMillis(300));
+    awaitQueueThreads(1);
+    DelayQueueWork first = (DelayQueueWork) workManager.scheduledWorks().stream()
+        .filter(DelayQueueWork.class::isInstance).findFirst().orElseThrow();
+
+    first.release();
+
+    assertThat(ran.await(WAIT, TimeUnit.SECONDS)).isTrue();
+    assertThat(workManager.scheduledWorks().stream().filter(DelayQueueWork.class::isInstance).count())
+        .isEqualTo(2);
+  }
+
+  @Test
   void stopWaitsForRunningTasks() throws InterruptedException {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch finish = new CountDownLatch(1);
