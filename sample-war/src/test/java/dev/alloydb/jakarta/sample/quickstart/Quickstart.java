@@ -31,10 +31,11 @@ public final class Quickstart {
 
     // The emulator's PostgreSQL logs every start-up step at INFO; a newcomer needs the URL, not that.
     Logger.getLogger("").setLevel(Level.WARNING);
+    Stopper stopper = new Stopper();
+    Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "quickstart-stop"));
     System.out.println("Starting the local AlloyDB emulator ...");
     SampleDatabase database = SampleDatabase.start(runtimeDir);
-    Stopper stopper = new Stopper(database);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "quickstart-stop"));
+    stopper.database(database);
 
     System.out.println("Starting Payara Micro with alloydb-connector.rar and alloydb-sample.war ...");
     PayaraMicro payara;
@@ -64,15 +65,21 @@ public final class Quickstart {
     System.out.println("Payara Micro exited with status " + status + "; emulator stopped.");
   }
 
-  /** Stops Payara, then the emulator, once, from whichever of main or the shutdown hook comes first. */
+  /**
+   * Stops Payara, then the emulator, once, from whichever of main or the shutdown hook (Ctrl-C) comes first; what
+   * starts after that is stopped at once.
+   */
   private static final class Stopper {
 
-    private final SampleDatabase database;
+    private SampleDatabase database;
     private PayaraMicro payara;
     private boolean stopped;
 
-    Stopper(SampleDatabase database) {
-      this.database = database;
+    synchronized void database(SampleDatabase started) {
+      this.database = started;
+      if (stopped) {
+        started.close();
+      }
     }
 
     synchronized void payara(PayaraMicro started) {
@@ -90,7 +97,9 @@ public final class Quickstart {
       if (payara != null) {
         payara.close();
       }
-      database.close();
+      if (database != null) {
+        database.close();
+      }
     }
   }
 }
