@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * Section 5 (in-process): heap held per idle pooled connection. Used heap after full collections, before and after
- * a HikariCP pool has filled with N idle connections, divided by N. The connector's cache is already warm (earlier
- * sections used it), so what is left is the cost of each connection: the pgjdbc connection, its socket and TLS
+ * a HikariCP pool has filled with N idle connections, divided by N. The connector's cache is warmed first, so what
+ * is left is the cost of each connection: the pgjdbc connection, its socket and TLS
  * session, and whatever the connector keeps per socket.
  */
 final class HeapPerConnection {
@@ -19,7 +19,11 @@ final class HeapPerConnection {
   }
 
   /** @return bytes of heap per idle pooled connection */
-  double measure(UrlClient client) throws InterruptedException {
+  double measure(UrlClient client) throws Exception {
+    // Fill the connector's certificate cache first, so that only per-connection state is counted.
+    for (int i = 0; i < 3; i++) {
+      NewConnectionLatency.openAndClose(client);
+    }
     long before = usedHeapAfterGc();
     try (HikariDataSource pool = new HikariDataSource(client.poolConfig(connections))) {
       awaitIdle(pool);

@@ -86,6 +86,7 @@ final class ResultsWriter {
           .append(c.isRatio() ? String.format(Locale.ROOT, "%.3fx", c.value()) : fmt(c.value())).append(" | ")
           .append(c.target()).append(" | ").append(!c.hasTarget() ? "–" : c.met() ? "yes" : "**no**").append(" |\n");
     }
+    out.append(footprint(r));
     out.append("\n| figure | value |\n|---|---:|\n");
     for (Figure f : r.figures()) {
       out.append("| ").append(f.label()).append(" | ").append(withUnit(f)).append(" |\n");
@@ -99,6 +100,20 @@ final class ResultsWriter {
       r.notes().forEach(n -> out.append("- ").append(n).append('\n'));
     }
     return out.toString();
+  }
+
+  /** One line with the absolute footprint figures, which have no reference to be a ratio of. */
+  private static String footprint(Results r) {
+    StringBuilder line = new StringBuilder();
+    r.figure("footprint.rar.size").ifPresent(f -> line.append(" .rar size ").append(withUnit(f)).append(';'));
+    r.figure("boot.bare").ifPresent(f -> line.append(" Payara Micro boot ").append(withUnit(f)).append(" bare"));
+    r.figure("boot.rar").ifPresent(f -> line.append(", ").append(withUnit(f)).append(" with the .rar;"));
+    r.figure("heap.ours.perConnection").ifPresent(f -> line.append(" heap per idle pooled connection ")
+        .append(withUnit(f)).append(" (ours)"));
+    r.figure("heap.google.perConnection").ifPresent(f -> line.append(", ").append(withUnit(f)).append(" (Google's)"));
+    r.figure("heap.pgjdbc-tls.perConnection").ifPresent(f -> line.append(", ").append(withUnit(f))
+        .append(" (pgjdbc with TLS)"));
+    return line.length() == 0 ? "" : "\nFootprint:" + line + "\n";
   }
 
   private static String withUnit(Figure f) {
