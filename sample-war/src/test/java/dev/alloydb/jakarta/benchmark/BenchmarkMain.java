@@ -60,16 +60,12 @@ public final class BenchmarkMain {
       try (Connection c = DriverManager.getConnection(fixture.directJdbcUrl(), fixture.login())) {
         Workload.createSchema(c);
       }
-      boolean ours = isOnClassPath(Fixture.OURS_SOCKET_FACTORY);
-      if (!ours) {
-        results.note("this connector's SocketFactory is not on the class path: its figures are missing");
-      }
-      section("1", () -> newConnectionLatency(fixture, ours));
-      section("2", () -> coldStart(fixture, ours));
-      section("3", () -> herd(fixture, ours));
-      section("4", () -> pooledThroughput(fixture, ours));
-      section("5", () -> footprintInProcess(fixture, ours));
-      section("4p", () -> payara(fixture, ours));
+      section("1", () -> newConnectionLatency(fixture));
+      section("2", () -> coldStart(fixture));
+      section("3", () -> herd(fixture));
+      section("4", () -> pooledThroughput(fixture));
+      section("5", () -> footprintInProcess(fixture));
+      section("4p", () -> payara(fixture));
     }
     results.note(String.format(java.util.Locale.ROOT, "the harness ran for %.0f s (emulator start included)",
         java.time.Duration.between(results.started(), java.time.Instant.now()).toMillis() / 1000.0));
@@ -98,21 +94,16 @@ public final class BenchmarkMain {
     writer.write(results);
   }
 
-  private void newConnectionLatency(Fixture fixture, boolean ours) throws Exception {
-    List<Client> clients = new ArrayList<>();
-    if (ours) {
-      clients.add(fixture.oursSocketFactory());
-    }
-    clients.add(fixture.googleSocketFactory());
-    clients.add(fixture.pgjdbcTls());
-    clients.add(fixture.pgjdbcPlain());
+  private void newConnectionLatency(Fixture fixture) throws Exception {
+    List<Client> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(), fixture.pgjdbcTls(),
+        fixture.pgjdbcPlain());
     Map<Client, Distribution> latencies = new NewConnectionLatency(settings).run(clients);
     latencies.forEach((client, d) -> {
       results.add("warm." + client.id() + ".median", "1", client.label() + ": new connection, median", d.medianMs(),
           "ms");
       results.add("warm." + client.id() + ".p99", "1", client.label() + ": new connection, p99", d.p99Ms(), "ms");
     });
-    for (Client client : clients.subList(0, ours ? 2 : 1)) {
+    for (Client client : clients.subList(0, 2)) {
       int n = settings.connectionsPerTrial();
       long tokensBefore = fixture.tokensIssued();
       AdminCalls callsBefore = fixture.adminCalls();
@@ -127,10 +118,10 @@ public final class BenchmarkMain {
     }
   }
 
-  private void coldStart(Fixture fixture, boolean ours) throws Exception {
+  private void coldStart(Fixture fixture) throws Exception {
     fixture.adminLatency(settings.adminLatency());
     try {
-      List<ColdClient> clients = coldClients(fixture, ours);
+      List<ColdClient> clients = coldClients(fixture);
       String latency = settings.adminLatency().toMillis() + " ms Admin API latency";
       new ColdStart().run(clients, Duration.ZERO, settings.coldStartTrials()).forEach((client, d) -> {
         results.add("cold." + client.id() + ".median", "2", client.label() + ": cold start to first connection, "
@@ -147,11 +138,11 @@ public final class BenchmarkMain {
     }
   }
 
-  private void herd(Fixture fixture, boolean ours) throws Exception {
+  private void herd(Fixture fixture) throws Exception {
     fixture.adminLatency(settings.adminLatency());
     try {
       ThunderingHerd herd = new ThunderingHerd(settings, fixture::adminCalls);
-      for (ColdClient client : coldClients(fixture, ours)) {
+      for (ColdClient client : coldClients(fixture)) {
         List<Distribution> latencies = new ArrayList<>();
         long maxCalls = 0;
         long maxInfo = 0;
@@ -191,26 +182,18 @@ public final class BenchmarkMain {
     }
   }
 
-  private void pooledThroughput(Fixture fixture, boolean ours) throws Exception {
-    List<UrlClient> clients = new ArrayList<>();
-    if (ours) {
-      clients.add(fixture.oursSocketFactory());
-    }
-    clients.add(fixture.googleSocketFactory());
-    clients.add(fixture.pgjdbcTls());
+  private void pooledThroughput(Fixture fixture) throws Exception {
+    List<UrlClient> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(),
+        fixture.pgjdbcTls());
     new PooledThroughput(settings).run(clients).forEach((key, opsPerSecond) -> results.add(
         "pool." + key.client().id() + "." + key.workload(), "4",
         key.client().label() + ": HikariCP x" + settings.poolThreads() + ", " + key.workload(), opsPerSecond,
         "ops/s"));
   }
 
-  private void footprintInProcess(Fixture fixture, boolean ours) throws Exception {
-    List<UrlClient> clients = new ArrayList<>();
-    if (ours) {
-      clients.add(fixture.oursSocketFactory());
-    }
-    clients.add(fixture.googleSocketFactory());
-    clients.add(fixture.pgjdbcTls());
+  private void footprintInProcess(Fixture fixture) throws Exception {
+    List<UrlClient> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(),
+        fixture.pgjdbcTls());
     HeapPerConnection heap = new HeapPerConnection(settings.heapConnections());
     for (UrlClient client : clients) {
       results.add("heap." + client.id() + ".perConnection", "5", client.label() + ": heap per idle pooled connection",
@@ -224,7 +207,7 @@ public final class BenchmarkMain {
     }
   }
 
-  private void payara(Fixture fixture, boolean ours) throws Exception {
+  private void payara(Fixture fixture) throws Exception {
     Path payaraJar = Path.of(System.getProperty("benchmark.payaraJar", "missing.jar"));
     Path rar = Path.of(System.getProperty("benchmark.rar", "missing.rar"));
     if (!Files.isRegularFile(payaraJar) || !Files.isRegularFile(rar)) {
@@ -235,10 +218,6 @@ public final class BenchmarkMain {
     Map<String, Double> boot = payara.bootTimes();
     results.add("boot.bare", "5", "Payara Micro boot, nothing deployed (median)", boot.get("bare"), "ms");
     results.add("boot.rar", "5", "Payara Micro boot, alloydb-connector.rar deployed (median)", boot.get("rar"), "ms");
-    if (!ours) {
-      results.skip("Payara throughput", "this connector is not on the class path");
-      return;
-    }
     Map<String, Double> ops = payara.throughput(RaPool.command(fixture, settings.poolThreads()),
         fixture.oursSocketFactoryUrl(), fixture.user(), fixture.password(), List.of());
     ops.forEach((key, value) -> {
@@ -250,13 +229,8 @@ public final class BenchmarkMain {
     });
   }
 
-  private List<ColdClient> coldClients(Fixture fixture, boolean ours) {
-    List<ColdClient> clients = new ArrayList<>();
-    if (ours) {
-      clients.add(OursColdClient.create(fixture));
-    }
-    clients.add(fixture.googleCold());
-    return clients;
+  private static List<ColdClient> coldClients(Fixture fixture) {
+    return List.of(OursColdClient.create(fixture), fixture.googleCold());
   }
 
   /** The targets, each against a reference measured in this same run. */
@@ -289,14 +263,5 @@ public final class BenchmarkMain {
     results.compare("heap per idle connection vs Google's", "heap.ours.perConnection", "heap.google.perConnection",
         Target.none());
     results.compare("Payara boot with .rar vs bare", "boot.rar", "boot.bare", Target.none());
-  }
-
-  private static boolean isOnClassPath(String className) {
-    try {
-      Class.forName(className, false, BenchmarkMain.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
   }
 }

@@ -21,7 +21,8 @@ record MachineInfo(int cores, String cpu, long memoryMb, String jdk, String os, 
   }
 
   String oneLine() {
-    return String.format(java.util.Locale.ROOT, "%d cores (%s), %d MB RAM, %s, %s", cores, cpu, memoryMb, jdk, os);
+    return String.format(java.util.Locale.ROOT, "%d cores (%s), %d MB RAM, %s, %s; load average %.1f at start",
+        cores, cpu, memoryMb, jdk, os, loadAverageAtStart);
   }
 
   private static String cpuModel() {
