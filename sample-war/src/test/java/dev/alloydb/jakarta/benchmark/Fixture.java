@@ -16,8 +16,8 @@ final class Fixture implements AutoCloseable {
 
   /** pgjdbc URL for the connectors' socket factories: host and port are ignored, the connector dials the proxy. */
   private static final String SOCKET_FACTORY_URL = "jdbc:postgresql:///postgres";
-  static final String OURS_SOCKET_FACTORY = "dev.alloydb.jakarta.connector.SocketFactory";
-  static final String GOOGLE_SOCKET_FACTORY = "com.google.cloud.alloydb.SocketFactory";
+  private static final String OURS_SOCKET_FACTORY = "dev.alloydb.jakarta.connector.SocketFactory";
+  private static final String GOOGLE_SOCKET_FACTORY = "com.google.cloud.alloydb.SocketFactory";
 
   private final AlloyDbEmulator emulator;
 
