@@ -156,6 +156,15 @@ class LoginTest {
   }
 
   @org.junit.jupiter.api.Test
+  void iamLoginAsAnotherUserIsRefusedWithSqlState28000() {
+    Properties info = EmulatorSupport.iamLogin();
+    info.setProperty("user", emulator.passwordUser());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.connect(EmulatorSupport.instanceUri(), info))
+        .isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28000"));
+  }
+
+  @org.junit.jupiter.api.Test
   void googleConnectorPropertySpellingsWork() throws Exception {
     Properties p = socketFactoryProperties(IpType.PUBLIC, Login.IAM);
     p.setProperty(SocketFactory.IP_TYPE, "public");
