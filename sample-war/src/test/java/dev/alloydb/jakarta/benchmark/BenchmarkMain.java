@@ -143,15 +143,15 @@ public final class BenchmarkMain {
     try {
       ThunderingHerd herd = new ThunderingHerd(settings, fixture::adminCalls);
       for (ColdClient client : coldClients(fixture)) {
-        List<Distribution> latencies = new ArrayList<>();
+        List<long[]> latencies = new ArrayList<>();
         long maxCalls = 0;
         long maxInfo = 0;
         long maxCert = 0;
         int failures = 0;
         for (int t = 0; t < settings.herdTrials(); t++) {
           ThunderingHerd.Outcome outcome = herd.runOnce(client);
-          if (outcome.latency().count() > 0) {
-            latencies.add(outcome.latency());
+          if (outcome.latencies().length > 0) {
+            latencies.add(outcome.latencies());
           }
           maxCalls = Math.max(maxCalls, outcome.adminCalls().total());
           maxInfo = Math.max(maxInfo, outcome.adminCalls().connectionInfo());
@@ -164,7 +164,7 @@ public final class BenchmarkMain {
         }
         String who = client.label() + ": herd of " + settings.herdThreads();
         if (!latencies.isEmpty()) {
-          Distribution d = Distribution.medianOfTrials(latencies);
+          Distribution d = Distribution.ofTrials(latencies);
           results.add("herd." + client.id() + ".p50", "3", who + ", connect latency p50", d.medianMs(), "ms");
           results.add("herd." + client.id() + ".p99", "3", who + ", connect latency p99", d.p99Ms(), "ms");
         }

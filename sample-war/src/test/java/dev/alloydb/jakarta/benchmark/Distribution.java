@@ -17,17 +17,18 @@ record Distribution(int count, double medianMs, double p99Ms, double minMs, doub
         ms(sorted[0]), ms(sorted[sorted.length - 1]));
   }
 
-  /** The median, over repeated trials, of each trial's median and p99: one bad trial does not move the result. */
-  static Distribution medianOfTrials(List<Distribution> trials) {
+  /**
+   * Summarises repeated trials: the median is the median of the trials' medians (one disturbed trial does not move
+   * it); the p99, min and max are taken over all samples together, since one trial alone has too few samples for a
+   * 99th percentile.
+   */
+  static Distribution ofTrials(List<long[]> trials) {
     if (trials.isEmpty()) {
       throw new IllegalArgumentException("no trials: at least one trial is needed");
     }
-    return new Distribution(
-        trials.stream().mapToInt(Distribution::count).sum(),
-        median(trials.stream().mapToDouble(Distribution::medianMs).toArray()),
-        median(trials.stream().mapToDouble(Distribution::p99Ms).toArray()),
-        trials.stream().mapToDouble(Distribution::minMs).min().orElseThrow(),
-        trials.stream().mapToDouble(Distribution::maxMs).max().orElseThrow());
+    Distribution all = ofNanos(trials.stream().flatMapToLong(java.util.Arrays::stream).toArray());
+    double medianOfMedians = median(trials.stream().mapToDouble(t -> ofNanos(t).medianMs()).toArray());
+    return new Distribution(all.count(), medianOfMedians, all.p99Ms(), all.minMs(), all.maxMs());
   }
 
   static double median(double[] values) {

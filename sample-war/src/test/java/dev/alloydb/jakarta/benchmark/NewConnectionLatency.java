@@ -26,7 +26,7 @@ final class NewConnectionLatency {
         openAndClose(client);
       }
     }
-    Map<Client, List<Distribution>> trials = new LinkedHashMap<>();
+    Map<Client, List<long[]>> trials = new LinkedHashMap<>();
     clients.forEach(c -> trials.put(c, new ArrayList<>()));
     for (int t = 0; t < settings.latencyTrials(); t++) {
       for (Client client : clients) {
@@ -34,11 +34,11 @@ final class NewConnectionLatency {
         for (int i = 0; i < samples.length; i++) {
           samples[i] = openAndClose(client);
         }
-        trials.get(client).add(Distribution.ofNanos(samples));
+        trials.get(client).add(samples);
       }
     }
     Map<Client, Distribution> result = new LinkedHashMap<>();
-    trials.forEach((client, list) -> result.put(client, Distribution.medianOfTrials(list)));
+    trials.forEach((client, list) -> result.put(client, Distribution.ofTrials(list)));
     return result;
   }
 

@@ -16,8 +16,11 @@ import java.util.function.Supplier;
  */
 final class ThunderingHerd {
 
-  /** One herd: per-thread latencies (successful connects only), failures, and the Admin API calls it caused. */
-  record Outcome(Distribution latency, int failures, AdminCalls adminCalls, String firstFailure) {}
+  /**
+   * One herd: per-thread latencies in nanoseconds (successful connects only), failures, and the Admin API calls it
+   * caused.
+   */
+  record Outcome(long[] latencies, int failures, AdminCalls adminCalls, String firstFailure) {}
 
   private final Settings settings;
   private final Supplier<AdminCalls> adminCalls;
@@ -79,7 +82,6 @@ final class ThunderingHerd {
     }
     AdminCalls calls = adminCalls.get().minus(before);
     long[] ok = java.util.Arrays.stream(latencies).filter(l -> l >= 0).toArray();
-    return new Outcome(ok.length == 0 ? new Distribution(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
-        : Distribution.ofNanos(ok), failures.get(), calls, failureMessages.peek());
+    return new Outcome(ok, failures.get(), calls, failureMessages.peek());
   }
 }
