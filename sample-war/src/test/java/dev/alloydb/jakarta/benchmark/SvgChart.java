@@ -22,8 +22,8 @@ final class SvgChart {
     List<Comparison> rows = results.comparisons().stream().filter(Comparison::isRatio).toList();
     double scale = Math.max(1.5, rows.stream()
         .mapToDouble(c -> c.hasTarget() ? Math.max(c.value(), c.target().bound()) : c.value()).max().orElse(1.0) * 1.1);
-    int width = LABEL_WIDTH + BAR_WIDTH + 90;
-    int height = TOP + rows.size() * ROW + 50;
+    int width = LABEL_WIDTH + BAR_WIDTH + 180;
+    int height = TOP + rows.size() * ROW + 70;
     StringBuilder svg = new StringBuilder();
     svg.append(String.format(Locale.ROOT,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
@@ -49,15 +49,23 @@ final class SvgChart {
             "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"3\"/>%n",
             targetX, y + 1, targetX, y + 27));
       }
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.2fx%s</text>%n",
-          LABEL_WIDTH + barLength + 6, y + 18, c.value(),
+      double textX = LABEL_WIDTH + Math.max(barLength, c.hasTarget() ? targetX - LABEL_WIDTH : 0) + 8;
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%.3fx%s</text>%n",
+          textX, y + 18, c.value(),
           c.hasTarget() ? " (target " + escape(c.target().toString()) + ")" : ""));
     }
     svg.append(String.format(Locale.ROOT,
         "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\" stroke-dasharray=\"4 3\"/>%n",
         parityX, TOP, parityX, TOP + rows.size() * ROW));
-    svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" fill=\"#555\" font-size=\"11\">%s</text>%n",
-        height - 14, escape(results.machine().oneLine() + "; run " + results.started())));
+    MachineInfo m = results.machine();
+    List<String> footer = List.of(
+        String.format(Locale.ROOT, "%d cores (%s), %d MB RAM, %s", m.cores(), m.cpu(), m.memoryMb(), m.jdk()),
+        String.format(Locale.ROOT, "%s; load average %.1f at start", m.os(), m.loadAverageAtStart()),
+        "run started " + results.started() + "; method and notes: README, section Benchmarks");
+    for (int i = 0; i < footer.size(); i++) {
+      svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" fill=\"#555\" font-size=\"11\">%s</text>%n",
+          height - 44 + 15 * i, escape(footer.get(i))));
+    }
     return svg.append("</svg>\n").toString();
   }
 
