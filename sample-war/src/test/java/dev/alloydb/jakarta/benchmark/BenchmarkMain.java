@@ -59,7 +59,7 @@ public final class BenchmarkMain {
     System.out.println("Machine: " + results.machine().oneLine());
     System.out.println("Settings: " + settings);
     try (Fixture fixture = Fixture.start()) {
-      try (Connection c = DriverManager.getConnection(fixture.directJdbcUrl(), fixture.login())) {
+      try (Connection c = DriverManager.getConnection(fixture.endpoints().directJdbcUrl(), fixture.endpoints().login())) {
         Workload.createSchema(c);
       }
       section("1", () -> newConnectionLatency(fixture));
@@ -97,8 +97,8 @@ public final class BenchmarkMain {
   }
 
   private void newConnectionLatency(Fixture fixture) throws Exception {
-    List<Client> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(), fixture.pgjdbcTls(),
-        fixture.pgjdbcPlain());
+    List<Client> clients = List.of(fixture.endpoints().oursSocketFactory(), fixture.endpoints().googleSocketFactory(), fixture.endpoints().pgjdbcTls(),
+        fixture.endpoints().pgjdbcPlain());
     Map<Client, Distribution> latencies = new NewConnectionLatency(settings).run(clients);
     latencies.forEach((client, d) -> {
       results.add("warm." + client.id() + ".median", "1", client.label() + ": new connection, median", d.medianMs(),
@@ -185,8 +185,8 @@ public final class BenchmarkMain {
   }
 
   private void pooledThroughput(Fixture fixture) throws Exception {
-    List<UrlClient> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(),
-        fixture.pgjdbcTls());
+    List<UrlClient> clients = List.of(fixture.endpoints().oursSocketFactory(), fixture.endpoints().googleSocketFactory(),
+        fixture.endpoints().pgjdbcTls());
     new PooledThroughput(settings).run(clients).forEach((key, opsPerSecond) -> results.add(
         "pool." + key.client().id() + "." + key.workload(), "4",
         key.client().label() + ": HikariCP x" + settings.poolThreads() + ", " + key.workload(), opsPerSecond,
@@ -194,12 +194,17 @@ public final class BenchmarkMain {
   }
 
   private void footprintInProcess(Fixture fixture) throws Exception {
-    List<UrlClient> clients = List.of(fixture.oursSocketFactory(), fixture.googleSocketFactory(),
-        fixture.pgjdbcTls());
     HeapPerConnection heap = new HeapPerConnection(settings.heapConnections());
-    for (UrlClient client : clients) {
-      results.add("heap." + client.id() + ".perConnection", "5", client.label() + ": heap per idle pooled connection",
-          heap.measure(client) / 1024, "KiB");
+    try (StandaloneEmulator standalone = StandaloneEmulator.start(workDir)) {
+      EmulatorEndpoints endpoints = standalone.endpoints();
+      endpoints.trustJvmWide();
+      for (UrlClient client : List.of(endpoints.oursSocketFactory(), endpoints.googleSocketFactory(),
+          endpoints.pgjdbcTls())) {
+        results.add("heap." + client.id() + ".perConnection", "5", client.label()
+            + ": heap per idle pooled connection (client side)", heap.measure(client) / 1024, "KiB");
+      }
+    } finally {
+      fixture.endpoints().trustJvmWide();
     }
     Path rar = Path.of(System.getProperty("benchmark.rar", "missing.rar"));
     if (Files.isRegularFile(rar)) {
@@ -220,8 +225,8 @@ public final class BenchmarkMain {
     Map<String, Double> boot = payara.bootTimes();
     results.add("boot.bare", "5", "Payara Micro boot, nothing deployed (median)", boot.get("bare"), "ms");
     results.add("boot.rar", "5", "Payara Micro boot, alloydb-connector.rar deployed (median)", boot.get("rar"), "ms");
-    Map<String, Double> ops = payara.throughput(RaPool.command(fixture, settings.poolThreads()),
-        fixture.oursSocketFactoryUrl(), fixture.user(), fixture.password(), List.of());
+    Map<String, Double> ops = payara.throughput(RaPool.command(fixture.endpoints(), settings.poolThreads()),
+        fixture.endpoints().oursSocketFactoryUrl(), fixture.endpoints().user(), fixture.endpoints().password(), List.of());
     ops.forEach((key, value) -> {
       String server = key.substring(0, key.indexOf('.'));
       String workload = key.substring(key.indexOf('.') + 1);
@@ -232,7 +237,7 @@ public final class BenchmarkMain {
   }
 
   private static List<ColdClient> coldClients(Fixture fixture) {
-    return List.of(OursColdClient.create(fixture), fixture.googleCold());
+    return List.of(fixture.endpoints().oursCold(), fixture.endpoints().googleCold());
   }
 
   /** The targets, each against a reference measured in this same run. */

@@ -20,10 +20,6 @@ final class OursColdClient implements ColdClient {
     this.login = login;
   }
 
-  static OursColdClient create(Fixture fixture) {
-    return create(fixture.restEndpoint(), fixture.credentialsFile(), fixture.instanceUri(), fixture.login());
-  }
-
   static OursColdClient create(String restEndpoint, Path credentialsFile, String instanceUri, Properties login) {
     ConnectorConfig config = ConnectorConfig.builder()
         .adminServiceEndpoint(restEndpoint)

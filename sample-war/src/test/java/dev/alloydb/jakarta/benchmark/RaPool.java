@@ -10,13 +10,13 @@ final class RaPool {
 
   private RaPool() {}
 
-  static String command(Fixture fixture, int size) {
+  static String command(EmulatorEndpoints endpoints, int size) {
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("instanceUri", fixture.instanceUri());
-    properties.put("user", fixture.user());
-    properties.put("password", fixture.password());
-    properties.put("adminServiceEndpoint", fixture.restEndpoint());
-    properties.put("credentialsFile", fixture.credentialsFile().toString());
+    properties.put("instanceUri", endpoints.instanceUri());
+    properties.put("user", endpoints.user());
+    properties.put("password", endpoints.password());
+    properties.put("adminServiceEndpoint", endpoints.restEndpoint());
+    properties.put("credentialsFile", endpoints.credentialsFile().toString());
     return "create-connector-connection-pool --raname " + PayaraBenchmark.RA_NAME
         + " --connectiondefinition javax.sql.DataSource --steadypoolsize " + size + " --maxpoolsize " + size
         + " --property " + PayaraBenchmark.asadminProperties(properties) + " " + NAME;
