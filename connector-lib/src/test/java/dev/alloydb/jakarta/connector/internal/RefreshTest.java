@@ -76,7 +76,11 @@ class RefreshTest {
     emulator.faults().adminLatency(Duration.ofMillis(500));
     int n = 50;
     ExecutorService callers = Executors.newFixedThreadPool(n);
-    try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build())) {
+    // 50 TLS handshakes at once, client and server in this JVM on 2 cores: the budgets bound the wait, they are
+    // not what is tested, so they are generous.
+    ConnectorConfig config = EmulatorSupport.config().handshakeTimeout(Duration.ofSeconds(60))
+        .refreshTimeout(Duration.ofSeconds(60)).build();
+    try (ConnectorCore core = ConnectorCore.start(config)) {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
