@@ -137,7 +137,8 @@ public final class ConnectionHandle implements InvocationHandler {
     }
     Object result = call(current, current.physicalConnection(), method, args);
     if (name.equals("abort")) {
-      // An aborted physical connection must leave the pool, not go back to it.
+      // JDBC: an aborted connection is closed. Its physical connection must leave the pool, not go back to it.
+      closed = true;
       current.sqlFailed(proxy,
           new SQLNonTransientConnectionException("The application aborted the connection", "08003"));
     }

@@ -215,6 +215,7 @@ class ManagedConnectionImplTest {
 
     handle.abort(Runnable::run);
 
+    assertThat(handle.isClosed()).isTrue();
     assertThat(listener.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
     assertThat(factory.getInvalidConnections(Set.of(managed))).containsExactly(managed);
   }
