@@ -25,7 +25,10 @@ class AsyncConnectorTest {
   @Test
   void aSlowAdminApiHoldsNoCallerThread() throws Exception {
     EmulatorSupport.emulator().faults().adminLatency(Duration.ofSeconds(2));
-    try (AsyncConnector connector = AsyncConnector.create(EmulatorSupport.config().build())) {
+    // generous budgets: what is tested is that no caller thread waits, not how fast ten handshakes are
+    ConnectorConfig config = EmulatorSupport.config().handshakeTimeout(Duration.ofSeconds(60))
+        .refreshTimeout(Duration.ofSeconds(60)).build();
+    try (AsyncConnector connector = AsyncConnector.create(config)) {
       List<CompletableFuture<Connection>> pending = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         pending.add(connector.connect(EmulatorSupport.instanceUri(), EmulatorSupport.passwordLogin())

@@ -12,6 +12,8 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,6 +30,7 @@ import javax.net.ssl.SSLContext;
  * HTTPS (which also serve the token and IAM Credentials endpoints) and gRPC over TLS and in plaintext.
  */
 final class AdminServers implements Closeable {
+  private static final Logger LOG = System.getLogger(AdminServers.class.getName());
   private final List<AutoCloseable> started = new ArrayList<>();
   final String restEndpoint;
   final String restTlsEndpoint;
@@ -102,8 +105,7 @@ final class AdminServers implements Closeable {
       try {
         started.get(i).close();
       } catch (Exception e) {
-        System.getLogger(AdminServers.class.getName())
-            .log(System.Logger.Level.WARNING, "Admin API shutdown step failed: " + e);
+        LOG.log(Level.WARNING, "Admin API shutdown step failed: " + e);
       }
     }
     started.clear();

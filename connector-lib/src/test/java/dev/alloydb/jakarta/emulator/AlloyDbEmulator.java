@@ -3,6 +3,8 @@ package dev.alloydb.jakarta.emulator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,6 +53,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
   public static final String SCOPE_CLOUD_PLATFORM = TokenService.CLOUD_PLATFORM;
   /** The OAuth2 scope connectors use for the metadata exchange token. */
   public static final String SCOPE_ALLOYDB_LOGIN = TokenService.ALLOYDB_LOGIN;
+  private static final Logger LOG = System.getLogger(AlloyDbEmulator.class.getName());
   private static AlloyDbEmulator shared;
   private static CertificateAuthority jvmApiCa;
 
@@ -85,7 +88,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
       postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
-          List.of(account.databaseUser(), ProxySession.databaseUserOf(IMPERSONATION_TARGET)));
+          List.of(account.databaseUser(), ServiceAccount.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
       Map<String, EmulatedInstance> byUri = new LinkedHashMap<>();
@@ -210,6 +213,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return trustStore;
   }
 
+  /** The password of {@link #trustStore()}. */
   public String trustStorePassword() {
     return trustStorePassword;
   }
@@ -219,6 +223,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return credentials;
   }
 
+  /** The e-mail of the service account in {@link #credentialsFile()}, the principal of the tokens it gets. */
   public String serviceAccountEmail() {
     return account.email();
   }
@@ -238,7 +243,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
 
   /** The IAM database user of {@link #impersonationTargetEmail()}. */
   public String impersonationTargetIamUser() {
-    return ProxySession.databaseUserOf(IMPERSONATION_TARGET);
+    return ServiceAccount.databaseUserOf(IMPERSONATION_TARGET);
   }
 
   /**
@@ -254,6 +259,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return postgres.passwordUser();
   }
 
+  /** The password of {@link #passwordUser()} (random per emulator). */
   public String password() {
     return postgres.password();
   }
@@ -284,10 +290,12 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return postgres.jdbcUrl();
   }
 
+  /** The fault knobs. */
   public Faults faults() {
     return faults;
   }
 
+  /** What the emulator has seen. */
   public Counters counters() {
     return counters;
   }
@@ -305,8 +313,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       try {
         opened.get(i).close();
       } catch (Exception e) {
-        System.getLogger(AlloyDbEmulator.class.getName())
-            .log(System.Logger.Level.WARNING, "emulator shutdown step failed: " + e);
+        LOG.log(Level.WARNING, "emulator shutdown step failed: " + e);
       }
     }
     opened.clear();

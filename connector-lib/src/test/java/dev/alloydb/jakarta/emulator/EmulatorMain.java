@@ -17,23 +17,20 @@ import java.util.logging.Logger;
  * <p>Arguments: {@code --instance <uri>} (repeatable), {@code --proxy-port <port>}.
  */
 public final class EmulatorMain {
+  private static final String USAGE = "expected --instance <projects/<P>/locations/<R>/clusters/<C>/instances/<I>>"
+      + " (repeatable) and --proxy-port <port>";
+
   private EmulatorMain() {}
 
+  /** Starts the emulator with the given arguments and runs it until end of input or a signal. */
   public static void main(String[] args) throws IOException {
-    AlloyDbEmulator.Builder builder = AlloyDbEmulator.builder();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      boolean hasValue = i + 1 < args.length;
-      if (arg.equals("--instance") && hasValue) {
-        builder.instance(args[++i]);
-      } else if (arg.equals("--proxy-port") && hasValue) {
-        builder.proxyPort(Integer.parseInt(args[++i]));
-      } else {
-        System.err.println("unknown or incomplete argument '" + arg + "'; expected --instance <projects/<P>/"
-            + "locations/<R>/clusters/<C>/instances/<I>> (repeatable) and --proxy-port <port>");
-        System.exit(2);
-        return;
-      }
+    AlloyDbEmulator.Builder builder;
+    try {
+      builder = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage() + "; " + USAGE);
+      System.exit(2);
+      return;
     }
     // PostgreSQL's own log lines (relayed by zonky at INFO) would drown the one line that matters.
     Logger.getLogger("").setLevel(Level.WARNING);
@@ -54,6 +51,36 @@ public final class EmulatorMain {
     System.err.println("AlloyDB emulator running; press Ctrl-C or Ctrl-D (end of input) to stop");
     waitForEndOfInput(System.in);
     stop.run();
+  }
+
+  /**
+   * The builder the arguments describe.
+   *
+   * @throws IllegalArgumentException naming the argument that is unknown, incomplete or invalid
+   */
+  static AlloyDbEmulator.Builder parse(String... args) {
+    AlloyDbEmulator.Builder builder = AlloyDbEmulator.builder();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (i + 1 >= args.length || !(arg.equals("--instance") || arg.equals("--proxy-port"))) {
+        throw new IllegalArgumentException("unknown or incomplete argument '" + arg + "'");
+      }
+      String value = args[++i];
+      if (arg.equals("--instance")) {
+        builder.instance(value);
+      } else {
+        builder.proxyPort(port(value));
+      }
+    }
+    return builder;
+  }
+
+  private static int port(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--proxy-port needs a number 0..65535, got '" + value + "'");
+    }
   }
 
   static String describe(AlloyDbEmulator e) {

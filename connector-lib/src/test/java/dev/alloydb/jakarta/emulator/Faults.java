@@ -123,8 +123,8 @@ public final class Faults {
   }
 
   /**
-   * When on, proxies read the metadata exchange request and then never answer until the knob is switched off (the
-   * connection then proceeds normally) or the client gives up.
+   * When on, proxies read the metadata exchange request and never answer it; switching the knob off closes the
+   * stalled connections (the client sees end of stream), as does the client giving up.
    */
   public void proxyStall(boolean on) {
     synchronized (stallLock) {

@@ -132,7 +132,7 @@ final class ProxySession implements Runnable {
     databaseUser = startup.user();
     boolean autoIam = authType == MetadataExchangeRequest.AuthType.AUTO_IAM;
     if (startup.code() == PgWire.PROTOCOL_3) {
-      String principalUser = databaseUserOf(grant.principal());
+      String principalUser = ServiceAccount.databaseUserOf(grant.principal());
       if (autoIam && !databaseUser.equals(principalUser)) {
         refuseLogin(out, "AUTO_IAM login as \"" + databaseUser + "\" refused: the OAuth2 token belongs to \""
             + principalUser + "\", so the database user must be \"" + principalUser + "\"");
@@ -217,10 +217,5 @@ final class ProxySession implements Runnable {
     recorded = true;
     ctx.counters().recordProxyConnection(
         new ProxyConnection(ctx.instanceUri(), ipType, authType, userAgent, databaseUser, outcome, detail));
-  }
-
-  static String databaseUserOf(String principal) {
-    String suffix = ".gserviceaccount.com";
-    return principal.endsWith(suffix) ? principal.substring(0, principal.length() - suffix.length()) : principal;
   }
 }

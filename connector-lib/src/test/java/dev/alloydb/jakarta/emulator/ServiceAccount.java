@@ -17,7 +17,13 @@ record ServiceAccount(String email, String projectId, String keyId, KeyPair key)
 
   /** The PostgreSQL user of this account: the email without {@code .gserviceaccount.com}. */
   String databaseUser() {
-    return email.substring(0, email.length() - ".gserviceaccount.com".length());
+    return databaseUserOf(email);
+  }
+
+  /** The PostgreSQL user AlloyDB gives an IAM principal: a service account's email loses its domain suffix. */
+  static String databaseUserOf(String principal) {
+    String suffix = ".gserviceaccount.com";
+    return principal.endsWith(suffix) ? principal.substring(0, principal.length() - suffix.length()) : principal;
   }
 
   /** A {@code service_account} credentials file whose {@code token_uri} is the emulator's token endpoint. */

@@ -15,6 +15,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.HintsContext;
 import java.io.Serial;
+import java.io.Serializable;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ import javax.transaction.xa.XAResource;
         credentialInterface = AuthenticationMechanism.CredentialInterface.PasswordCredential),
     reauthenticationSupport = false,
     transactionSupport = TransactionSupportLevel.LocalTransaction)
-public class ResourceAdapterImpl implements ResourceAdapter, java.io.Serializable {
+public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
 
   @Serial
   private static final long serialVersionUID = 1L;
@@ -109,20 +110,31 @@ public class ResourceAdapterImpl implements ResourceAdapter, java.io.Serializabl
    */
   public Connector connector(ConnectorConfig config) throws ResourceException {
     synchronized (this) {
-      if (connectors == null) {
-        throw new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
+      Connector existing = startedConnectors().get(config);
+      if (existing != null) {
+        return existing;
       }
-      Connector connector = connectors.get(config);
-      if (connector == null) {
-        try {
-          connector = Connector.create(config);
-        } catch (RuntimeException e) {
-          throw new ResourceException("Could not create the AlloyDB connector: " + e.getMessage(), e);
-        }
-        connectors.put(config, connector);
-      }
-      return connector;
     }
+    // Created outside the lock: loading Application Default Credentials may probe the GCE metadata server, and
+    // other pools (and stop()) must not wait for that. Two racing callers may both create one; the loser is closed.
+    Connector created;
+    try {
+      created = Connector.create(config);
+    } catch (RuntimeException e) {
+      throw new ResourceException("Could not create the AlloyDB connector: " + e.getMessage(), e);
+    }
+    Connector winner;
+    synchronized (this) {
+      winner = connectors == null ? null : connectors.computeIfAbsent(config, key -> created);
+    }
+    if (winner == created) {
+      return created;
+    }
+    created.close();
+    if (winner == null) {
+      throw notStarted();
+    }
+    return winner;
   }
 
   /**
@@ -133,10 +145,23 @@ public class ResourceAdapterImpl implements ResourceAdapter, java.io.Serializabl
   public ConnectorScheduler scheduler() throws ResourceException {
     synchronized (this) {
       if (scheduler == null) {
-        throw new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
+        throw notStarted();
       }
       return scheduler;
     }
+  }
+
+  /** Guarded by {@code this}. */
+  private Map<ConnectorConfig, Connector> startedConnectors() throws ResourceException {
+    if (connectors == null) {
+      throw notStarted();
+    }
+    return connectors;
+  }
+
+  private static ResourceException notStarted() {
+    // The JCA IllegalStateException, not java.lang's: callers handle ResourceException.
+    return new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
   }
 
   WorkManagerScheduler workScheduler() {

@@ -45,7 +45,6 @@ public final class ConnectorCore implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.policy = policy;
-    LogRedaction.install();
     Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
@@ -72,6 +71,7 @@ public final class ConnectorCore implements AutoCloseable {
       throw new dev.alloydb.jakarta.connector.ConnectorConfigException(
           "The scheduler refused the connector's first task: " + e, e);
     }
+    LogRedaction.install();
     SharedConnectors.live(id, this);
   }
 
@@ -132,9 +132,38 @@ public final class ConnectorCore implements AutoCloseable {
       LOG.log(Level.DEBUG, () -> "[" + instance + "] Client certificate expired at " + info.expiry()
           + "; forcing a refresh");
       cache(instance).forceRefresh();
-      return dialWith(instance, await(instance, cache(instance).connectionInfo()), ipType, iamAuth);
+      return dialOrRetry(instance, await(instance, cache(instance).connectionInfo()), ipType, iamAuth);
     }
-    return dialWith(instance, info, ipType, iamAuth);
+    return dialOrRetry(instance, info, ipType, iamAuth);
+  }
+
+  private Socket dialOrRetry(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
+    try {
+      return dialWith(instance, info, ipType, iamAuth);
+    } catch (dev.alloydb.jakarta.connector.DialException e) {
+      CompletableFuture<ConnectionInfo> next = retryInfo(instance, info, e);
+      ConnectionInfo fresh = await(instance, next);
+      if (fresh == info) {
+        throw e;
+      }
+      return dialWith(instance, fresh, ipType, iamAuth);
+    }
+  }
+
+  /**
+   * After the server refused the TLS handshake (its CA rotated, say), the refresh that failure forced deserves one
+   * more dial, if it is under way now rather than rate-limited until later; otherwise rethrows {@code failure}.
+   */
+  private CompletableFuture<ConnectionInfo> retryInfo(InstanceUri instance, ConnectionInfo used,
+      dev.alloydb.jakarta.connector.DialException failure) {
+    CompletableFuture<ConnectionInfo> next = cache(instance).connectionInfo();
+    boolean unchanged = next.isDone() && !next.isCompletedExceptionally() && next.join() == used;
+    if (!(failure.getCause() instanceof javax.net.ssl.SSLHandshakeException) || unchanged) {
+      throw failure;
+    }
+    LOG.log(Level.DEBUG, () -> "[" + instance + "] TLS handshake refused; dialling again with the refreshed"
+        + " certificate");
+    return next;
   }
 
   /** Dials without blocking the caller: waits for connection info asynchronously, then dials on the scheduler. */
@@ -146,7 +175,18 @@ public final class ConnectorCore implements AutoCloseable {
       }
       cache(instance).forceRefresh();
       return withTimeout(instance, cache(instance).connectionInfo());
-    }, executor).thenApplyAsync(current -> dialWith(instance, current, ipType, iamAuth), executor);
+    }, executor).thenComposeAsync(current -> {
+      try {
+        return CompletableFuture.completedFuture(dialWith(instance, current, ipType, iamAuth));
+      } catch (dev.alloydb.jakarta.connector.DialException e) {
+        return withTimeout(instance, retryInfo(instance, current, e)).thenApplyAsync(fresh -> {
+          if (fresh == current) {
+            throw e;
+          }
+          return dialWith(instance, fresh, ipType, iamAuth);
+        }, executor);
+      }
+    }, executor);
   }
 
   private Socket dialWith(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
@@ -260,6 +300,7 @@ public final class ConnectorCore implements AutoCloseable {
     executor.shutdown();
     admin.close();
     shutdownScheduler();
+    LogRedaction.release();
     LOG.log(Level.DEBUG, "Connector closed");
   }
 

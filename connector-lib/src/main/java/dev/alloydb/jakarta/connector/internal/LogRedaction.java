@@ -31,11 +31,30 @@ final class LogRedaction implements Filter {
     this.next = next;
   }
 
-  /** Installs the filter once per logger. Idempotent and thread-safe. */
+  // connectors of this class loader that installed the filters; guarded by LogRedaction.class
+  private static int users;
+
+  /** Installs the filter once per logger, for one more connector. Thread-safe. */
   static synchronized void install() {
+    users++;
     for (Logger logger : FILTERED) {
       if (!(logger.getFilter() instanceof LogRedaction)) {
         logger.setFilter(new LogRedaction(logger.getFilter()));
+      }
+    }
+  }
+
+  /**
+   * One connector fewer; the last one takes the filters off again. The JDK's loggers outlive any application, so
+   * a filter left on them would keep an undeployed resource adapter's class loader, and all its classes, alive.
+   */
+  static synchronized void release() {
+    if (users == 0 || --users > 0) {
+      return;
+    }
+    for (Logger logger : FILTERED) {
+      if (logger.getFilter() instanceof LogRedaction) {
+        logger.setFilter(((LogRedaction) logger.getFilter()).next);
       }
     }
   }

@@ -1,7 +1,6 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
@@ -77,7 +76,11 @@ class RefreshTest {
     emulator.faults().adminLatency(Duration.ofMillis(500));
     int n = 50;
     ExecutorService callers = Executors.newFixedThreadPool(n);
-    try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build())) {
+    // 50 TLS handshakes at once, client and server in this JVM on 2 cores: the budgets bound the wait, they are
+    // not what is tested, so they are generous.
+    ConnectorConfig config = EmulatorSupport.config().handshakeTimeout(Duration.ofSeconds(60))
+        .refreshTimeout(Duration.ofSeconds(60)).build();
+    try (ConnectorCore core = ConnectorCore.start(config)) {
       CountDownLatch go = new CountDownLatch(1);
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -130,8 +133,7 @@ class RefreshTest {
       connectOnce(core);
       assertThat(certificateCalls()).isEqualTo(1);
       emulator.faults().rotateCa();
-      assertThatThrownBy(() -> connectOnce(core)).isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+      // The refused handshake forces a refresh, and the dial is retried once with its result.
       connectOnce(core);
       assertThat(certificateCalls()).as("one forced refresh").isEqualTo(2);
     }

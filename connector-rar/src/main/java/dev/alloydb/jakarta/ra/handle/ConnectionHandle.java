@@ -101,13 +101,12 @@ public final class ConnectionHandle implements InvocationHandler {
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    Optional<Object> own = ProxyIdentity.answer(self, name, args,
+        () -> "AlloyDB connection handle" + (closed ? " (closed)" : ""));
+    if (own.isPresent()) {
+      return own.get();
+    }
     switch (name) {
-      case "equals":
-        return self == args[0];
-      case "hashCode":
-        return System.identityHashCode(self);
-      case "toString":
-        return "AlloyDB connection handle" + (closed ? " (closed)" : "");
       case "close":
         close();
         return null;
@@ -118,14 +117,10 @@ public final class ConnectionHandle implements InvocationHandler {
           return false;
         }
         break;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return self;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return true;
+      case "abort":
+        if (closed) {
+          // JDBC: aborting a closed connection is a no-op; the physical one may already serve another user.
+          return null;
         }
         break;
       default:
@@ -142,7 +137,8 @@ public final class ConnectionHandle implements InvocationHandler {
     }
     Object result = call(current, current.physicalConnection(), method, args);
     if (name.equals("abort")) {
-      // An aborted physical connection must leave the pool, not go back to it.
+      // JDBC: an aborted connection is closed. Its physical connection must leave the pool, not go back to it.
+      closed = true;
       current.sqlFailed(proxy,
           new SQLNonTransientConnectionException("The application aborted the connection", "08003"));
     }
@@ -169,9 +165,14 @@ public final class ConnectionHandle implements InvocationHandler {
   private HandleOwner openOwner() throws SQLException {
     HandleOwner current = owner;
     if (closed || current == null) {
-      throw new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
+      throw closedFailure();
     }
     return current;
+  }
+
+  /** What a call through this handle, or through an object it handed out, gets once the handle is closed. */
+  static SQLException closedFailure() {
+    return new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
   }
 
   private void close() {

@@ -5,12 +5,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * Proxy for a statement, database metadata or result set handed out through a {@link ConnectionHandle}: it answers
  * {@code getConnection()} with the handle and {@code ResultSet.getStatement()} with the statement proxy that
  * produced it, so the application never reaches the physical connection by navigation. SQL failures go to the
- * handle's owner like those of the handle itself.
+ * handle's owner like those of the handle itself, and once the handle is closed every call but {@code close} and
+ * {@code isClosed} fails with SQLState 08003, as the handle's own do.
  */
 final class DelegateHandle implements InvocationHandler {
 
@@ -32,42 +34,23 @@ final class DelegateHandle implements InvocationHandler {
   @Override
   public Object invoke(Object self, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    int arity = method.getParameterCount();
-    switch (name) {
-      case "equals":
-        return self == args[0];
-      case "hashCode":
-        return System.identityHashCode(self);
-      case "toString":
-        return target.toString();
-      case "getConnection":
-        if (arity == 0) {
-          return connection.proxy();
-        }
-        break;
-      case "getStatement":
-        if (arity == 0 && target instanceof ResultSet) {
-          // null for metadata result sets, as JDBC allows for results "produced some other way"
-          return producer;
-        }
-        break;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return self;
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(self)) {
-          return true;
-        }
-        break;
-      case "close":
-        if (target instanceof Statement statement) {
-          connection.forget(statement);
-        }
-        break;
-      default:
-        break;
+    Optional<Object> own = ProxyIdentity.answer(self, name, args, target::toString);
+    if (own.isPresent()) {
+      return own.get();
+    }
+    boolean noArguments = method.getParameterCount() == 0;
+    if (name.equals("getConnection") && noArguments) {
+      return connection.proxy();
+    }
+    if (name.equals("getStatement") && noArguments && target instanceof ResultSet) {
+      // null for metadata result sets, as JDBC allows for results "produced some other way"
+      return producer;
+    }
+    if (name.equals("close") && target instanceof Statement statement) {
+      connection.forget(statement);
+    } else if (connection.isClosed() && !name.equals("close") && !name.equals("isClosed")) {
+      // The physical connection may already serve another user: a stale metadata object must not reach it.
+      throw ConnectionHandle.closedFailure();
     }
     Object result = connection.call(connection.owner(), target, method, args);
     if (result instanceof ResultSet && method.getReturnType() == ResultSet.class) {

@@ -1,40 +1,39 @@
 package dev.alloydb.jakarta.ra.outbound;
 
 import jakarta.resource.spi.ConnectionRequestInfo;
-import java.util.Objects;
 
-/** The user and password an application passed to {@code DataSource.getConnection(user, password)}. */
+/**
+ * The user and password an application passed to {@code DataSource.getConnection(user, password)}. The spec
+ * requires value equality here: equal logins let the pool match a connection made for the same login.
+ */
 public final class ConnectionRequestInfoImpl implements ConnectionRequestInfo {
 
-  private final String user;
-  private final String password;
+  private final LoginCredentials credentials;
 
   /**
    * @param user database user
    * @param password password, may be {@code null}
    */
   public ConnectionRequestInfoImpl(String user, String password) {
-    this.user = Objects.requireNonNull(user, "user");
-    this.password = password;
+    this.credentials = new LoginCredentials(user, password);
   }
 
   LoginCredentials credentials() {
-    return new LoginCredentials(user, password);
+    return credentials;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ConnectionRequestInfoImpl that && user.equals(that.user)
-        && Objects.equals(password, that.password);
+    return other instanceof ConnectionRequestInfoImpl that && credentials.equals(that.credentials);
   }
 
   @Override
   public int hashCode() {
-    return user.hashCode();
+    return credentials.hashCode();
   }
 
   @Override
   public String toString() {
-    return "ConnectionRequestInfoImpl[user=" + user + ", password=<masked>]";
+    return "ConnectionRequestInfoImpl[user=" + credentials.user() + ", password=<masked>]";
   }
 }

@@ -25,8 +25,8 @@ public final class DataSourceImpl implements DataSource, Serializable, Reference
 
   private final ManagedConnectionFactoryImpl factory;
   private final ConnectionManager connectionManager;
-  private Reference reference;
-  private int loginTimeout;
+  private volatile Reference reference;
+  private volatile int loginTimeout;
 
   DataSourceImpl(ManagedConnectionFactoryImpl factory, ConnectionManager connectionManager) {
     this.factory = factory;
@@ -41,7 +41,9 @@ public final class DataSourceImpl implements DataSource, Serializable, Reference
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
     if (user == null || user.isBlank()) {
-      throw new SQLException("user must not be empty", SQLSTATE_CANNOT_CONNECT);
+      throw new SQLException("getConnection(user, password) needs a database user name, got "
+          + (user == null ? "null" : "a blank one") + "; call getConnection() for the pool's configured login",
+          SQLSTATE_CANNOT_CONNECT);
     }
     return allocate(new ConnectionRequestInfoImpl(user, password));
   }

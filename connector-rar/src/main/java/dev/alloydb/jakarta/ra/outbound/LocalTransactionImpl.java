@@ -62,18 +62,31 @@ final class LocalTransactionImpl implements LocalTransaction {
     if (!active) {
       throw new LocalTransactionException("No local transaction is active: cannot " + operation);
     }
+    active = false;
     Connection physical = owner.physicalConnection();
+    SQLException failure = null;
     try {
       if (commit) {
         physical.commit();
       } else {
         physical.rollback();
       }
+    } catch (SQLException e) {
+      failure = e;
+    }
+    // Even after a failed commit: a pooled connection left in manual-commit mode would hold the next user's work
+    // in an open transaction.
+    try {
       physical.setAutoCommit(true);
     } catch (SQLException e) {
-      throw failure(operation, e);
-    } finally {
-      active = false;
+      if (failure == null) {
+        failure = e;
+      } else {
+        failure.addSuppressed(e);
+      }
+    }
+    if (failure != null) {
+      throw failure(operation, failure);
     }
   }
 

@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,7 +82,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   private transient Function<String, Optional<String>> fallback;
   private transient volatile ResourceAdapterImpl resourceAdapter;
   private transient volatile AdapterSettings settings;
-  private transient PrintWriter logWriter;
+  private transient volatile PrintWriter logWriter;
 
   /** JavaBean constructor used by the server; unset properties come from MicroProfile Config. */
   public ManagedConnectionFactoryImpl() {
@@ -416,7 +415,6 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
 
   @Override
   public int hashCode() {
-    return Objects.hash(instanceUri, ipType, enableIamAuth, user, database, refreshStrategy,
-        adminServiceEndpoint, quotaProject, credentialsFile, targetPrincipal, delegates);
+    return explicitSettings().hashCode();
   }
 }

@@ -214,11 +214,19 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
   @Override
   public void clientStateChanging(ClientAttribute attribute) throws SQLException {
     synchronized (changed) {
+      if (changed.contains(attribute)) {
+        return;
+      }
+    }
+    // Read outside the lock: getSchema is a server round trip. Only the first reading is kept.
+    String schema = attribute == ClientAttribute.SCHEMA ? physical.getSchema() : null;
+    int networkTimeout = attribute == ClientAttribute.NETWORK_TIMEOUT ? physical.getNetworkTimeout() : 0;
+    synchronized (changed) {
       if (changed.add(attribute)) {
         if (attribute == ClientAttribute.SCHEMA) {
-          initialSchema = physical.getSchema();
+          initialSchema = schema;
         } else if (attribute == ClientAttribute.NETWORK_TIMEOUT) {
-          initialNetworkTimeout = physical.getNetworkTimeout();
+          initialNetworkTimeout = networkTimeout;
         }
       }
     }

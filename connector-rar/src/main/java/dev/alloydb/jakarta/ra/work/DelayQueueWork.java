@@ -17,6 +17,8 @@ import java.util.concurrent.RejectedExecutionException;
 final class DelayQueueWork implements Work, WorkContextProvider {
 
   private static final System.Logger LOG = System.getLogger(DelayQueueWork.class.getName());
+  /** The task of the already-due marker {@link #release()} queues to wake {@code take()}; it never runs. */
+  private static final Runnable WAKE_UP = () -> { };
 
   private final DelayQueue<DelayedTask> queue;
   private final WorkManagerScheduler scheduler;
@@ -48,7 +50,12 @@ final class DelayQueueWork implements Work, WorkContextProvider {
         Thread.currentThread().interrupt();
         return;
       }
+      if (due.task() == WAKE_UP) {
+        continue;
+      }
       if (released) {
+        // Taken just as the Work was released: leave it for the replacement Work instead of dropping it.
+        scheduler.putBack(due);
         return;
       }
       if (!due.cancelled()) {
@@ -65,7 +72,7 @@ final class DelayQueueWork implements Work, WorkContextProvider {
   public void release() {
     released = true;
     // An already-due marker wakes take(); the loop then sees the flag.
-    queue.add(new DelayedTask(() -> { }, System.nanoTime() - 1, queue));
+    queue.add(new DelayedTask(WAKE_UP, System.nanoTime() - 1, queue));
   }
 
   @Override

@@ -142,6 +142,15 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
     threadNames.add(Thread.currentThread().getName());
   }
 
+  /** Returns a due task the released queue Work took but did not hand over; dropped once stopped. */
+  void putBack(DelayedTask task) {
+    synchronized (lock) {
+      if (!stopped) {
+        queue.add(task);
+      }
+    }
+  }
+
   /**
    * The queue Work ended. If that was not {@link #stop} (the container released it on its own), start another
    * so tasks still waiting in the queue run.

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.security.PasswordCredential;
@@ -273,6 +275,10 @@ class ManagedConnectionFactoryImplTest {
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("someone-else")
         .hasCauseInstanceOf(ResourceException.class);
+    assertThatThrownBy(() -> dataSource.getConnection(" ", "nope"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
+        .hasMessageContaining("needs a database user name")
+        .hasMessageNotContaining("nope");
   }
 
   @Test
@@ -296,8 +302,8 @@ class ManagedConnectionFactoryImplTest {
     private final transient List<ManagedConnection> created = new CopyOnWriteArrayList<>();
 
     @Override
-    public Object allocateConnection(jakarta.resource.spi.ManagedConnectionFactory factory,
-        jakarta.resource.spi.ConnectionRequestInfo info) throws ResourceException {
+    public Object allocateConnection(ManagedConnectionFactory factory, ConnectionRequestInfo info)
+        throws ResourceException {
       ManagedConnection managed = factory.createManagedConnection(null, info);
       created.add(managed);
       return managed.getConnection(null, info);

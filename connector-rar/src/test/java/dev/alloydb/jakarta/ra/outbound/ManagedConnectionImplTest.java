@@ -7,6 +7,7 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.LocalTransaction;
+import jakarta.resource.spi.LocalTransactionException;
 import jakarta.resource.spi.ManagedConnectionMetaData;
 import jakarta.resource.spi.SecurityException;
 import java.sql.CallableStatement;
@@ -42,6 +43,7 @@ class ManagedConnectionImplTest {
     ManagedConnectionImpl setup = (ManagedConnectionImpl) factory.createManagedConnection(null, null);
     try (Statement statement = setup.physicalConnection().createStatement()) {
       statement.execute("create table if not exists ra_unit_tx (id int primary key)");
+      statement.execute("create table if not exists ra_unit_deferred (id int unique deferrable initially deferred)");
     } finally {
       setup.destroy();
     }
@@ -110,6 +112,32 @@ class ManagedConnectionImplTest {
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
     assertThat(statement.isClosed()).isTrue();
     assertThat(handle.isValid(1)).isFalse();
+    handle.abort(Runnable::run);
+    assertThat(listener.ids()).as("aborting a closed handle leaves the pooled connection alone")
+        .containsExactly(ConnectionEvent.CONNECTION_CLOSED);
+    assertThat(managed.physicalConnection().isClosed()).isFalse();
+  }
+
+  @Test
+  void objectsHandedOutByAClosedHandleCannotReachThePhysicalConnection() throws Exception {
+    Connection handle = handle();
+    DatabaseMetaData metaData = handle.getMetaData();
+    Statement statement = handle.createStatement();
+    ResultSet result = statement.executeQuery("select 1");
+
+    managed.cleanup();
+
+    assertThatThrownBy(() -> metaData.getTables(null, null, "ra_unit_tx", null))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
+    assertThatThrownBy(() -> statement.executeQuery("select 1"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
+    assertThatThrownBy(result::next)
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
+    assertThat(statement.isClosed()).isTrue();
+    assertThat(result.isClosed()).isTrue();
+    result.close();
+    statement.close();
+    assertThat(listener.events).as("stale objects are not the managed connection's business").isEmpty();
   }
 
   @Test
@@ -187,6 +215,7 @@ class ManagedConnectionImplTest {
 
     handle.abort(Runnable::run);
 
+    assertThat(handle.isClosed()).isTrue();
     assertThat(listener.ids()).containsExactly(ConnectionEvent.CONNECTION_ERROR_OCCURRED);
     assertThat(factory.getInvalidConnections(Set.of(managed))).containsExactly(managed);
   }
@@ -227,6 +256,25 @@ class ManagedConnectionImplTest {
     assertThat(listener.events).as("no LOCAL_TRANSACTION_* events for container transactions").isEmpty();
     assertThatThrownBy(transaction::commit).isInstanceOf(ResourceException.class).hasMessageContaining("No local");
     delete(observer, 1);
+  }
+
+  @Test
+  void failedCommitEndsTheTransactionAndRestoresAutoCommit() throws Exception {
+    LocalTransaction transaction = managed.getLocalTransaction();
+    Connection handle = handle();
+    transaction.begin();
+    try (Statement statement = handle.createStatement()) {
+      // The unique check is deferred to COMMIT, so commit() itself fails (and the server rolls back).
+      statement.executeUpdate("insert into ra_unit_deferred (id) values (1), (1)");
+    }
+
+    assertThatThrownBy(transaction::commit).isInstanceOfSatisfying(LocalTransactionException.class,
+        e -> assertThat(e.getErrorCode()).isEqualTo("23505"));
+
+    assertThat(handle.getAutoCommit()).as("the next user must not inherit manual-commit mode").isTrue();
+    assertThat(listener.events).as("a constraint violation is not fatal").isEmpty();
+    transaction.begin();
+    transaction.rollback();
   }
 
   @Test

@@ -54,7 +54,7 @@ public final class PayaraBootFiles {
   }
 
   /**
-   * Writes the post-boot file into {@code workDir}.
+   * Writes the post-boot file into {@code workDir} and removes Payara's root directory left by an earlier run.
    *
    * @param rar the built {@code alloydb-connector.rar}
    * @param extraCommands asadmin commands appended after the built-in ones
@@ -94,20 +94,27 @@ public final class PayaraBootFiles {
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
-    Path root = dir.resolve("root");
-    // A root directory left by an earlier run still holds its domain: the adapter and pools registered there (with
-    // that run's emulator endpoints) would make the post-boot deploy fail as "already registered".
-    deleteRecursively(root);
-    return new PayaraBootFiles(postBoot, root, config);
+    Path rootDir = dir.resolve("root");
+    // Payara keeps its domain.xml in the root directory: a previous run's pools, with that run's emulator
+    // endpoints and credentials file, would win over the post-boot file ("a resource named ... already exists").
+    deleteTree(rootDir);
+    return new PayaraBootFiles(postBoot, rootDir, config);
   }
 
-  /**
-   * JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values, and
-   * {@code java.sql} opened for reflection.
-   */
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values. */
   public String jvmOptions() {
-    // Lets a test read DriverManager's registrations to prove an undeployed adapter left none behind.
-    StringBuilder options = new StringBuilder("--add-opens java.sql/java.sql=ALL-UNNAMED ");
+    StringBuilder options = new StringBuilder();
     systemProperties.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append(' '));
     return options.toString().trim();
   }
@@ -120,17 +127,6 @@ public final class PayaraBootFiles {
   /** The post-boot asadmin file. */
   public Path postBootFile() {
     return postBootFile;
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 
   private static String pool(String name, String options, Map<String, String> properties) {

@@ -50,11 +50,14 @@ class WorkManagerSchedulerTest {
   void delayedTasksRunInDeadlineOrderInWorksOfTheirOwn() throws InterruptedException {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch ran = new CountDownLatch(2);
+    // Start the queue Work first, so each task is handed over when it falls due rather than both at once.
+    scheduler.schedule(() -> { }, Duration.ofHours(1));
+    awaitQueueThreads(1);
 
     scheduler.schedule(() -> {
       order.add("later:" + isQueueThread());
       ran.countDown();
-    }, Duration.ofMillis(400));
+    }, Duration.ofMillis(1500));
     scheduler.schedule(() -> {
       order.add("sooner:" + isQueueThread());
       ran.countDown();
@@ -69,15 +72,17 @@ class WorkManagerSchedulerTest {
     CountDownLatch marker = new CountDownLatch(1);
     List<String> ran = Collections.synchronizedList(new ArrayList<>());
 
-    ScheduledTask cancelled = scheduler.schedule(() -> ran.add("cancelled"), Duration.ofMillis(200));
+    // Cancelled long before it is due, and due before the marker: had it stayed queued, it would run first.
+    ScheduledTask cancelled = scheduler.schedule(() -> ran.add("cancelled"), Duration.ofSeconds(1));
+    cancelled.cancel();
     scheduler.schedule(() -> {
       ran.add("marker");
       marker.countDown();
-    }, Duration.ofMillis(400));
-    cancelled.cancel();
+    }, Duration.ofSeconds(1));
 
     assertThat(marker.await(WAIT, TimeUnit.SECONDS)).isTrue();
     assertThat(ran).containsExactly("marker");
+    assertThat(scheduler.pendingDelayedTasks()).isZero();
   }
 
   @Test

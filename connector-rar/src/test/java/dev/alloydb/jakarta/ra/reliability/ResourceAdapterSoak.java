@@ -1,0 +1,241 @@
+package dev.alloydb.jakarta.ra.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.alloydb.jakarta.connector.Connector;
+import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
+import dev.alloydb.jakarta.emulator.AdminRpc;
+import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.ra.reliability.soak.SoakServlet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The soak: for {@value #DURATION_PROPERTY} (default 5 minutes), 16 threads open, use and close connections through
+ * the resource adapter's pool on Payara Micro while 16 threads of this JVM do the same through the connector
+ * directly. The emulator re-issues client certificates all along (every refresh gets a new one; with the default
+ * lifetime of 4.5 minutes the connectors refresh every 30 s) and rotates its CA once, halfway. Zero failed
+ * operations are allowed, and threads, open descriptors and heap after a full GC must not grow, on either side.
+ *
+ * <p>Runs only under {@code -Psoak} (the class name does not match the failsafe defaults).
+ */
+@ExtendWith(ArquillianExtension.class)
+class ResourceAdapterSoak {
+  static final String DURATION_PROPERTY = "alloydb.reliability.soak-duration";
+  static final String LIFETIME_PROPERTY = "alloydb.reliability.soak-cert-lifetime";
+  private static final int THREADS = 16;
+
+  @ArquillianResource
+  private URL base;
+
+  @Deployment
+  static WebArchive deployment() {
+    return ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(SoakServlet.class.getPackage());
+  }
+
+  @Test
+  @RunAsClient
+  void sixteenThreadsThroughThePoolAndTheConnectorWithRotationFailNothingAndLeakNothing() throws Exception {
+    Duration duration = Duration.parse(System.getProperty(DURATION_PROPERTY, "PT5M"));
+    Duration lifetime = Duration.parse(System.getProperty(LIFETIME_PROPERTY, "PT4M30S"));
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
+    emulator.faults().clientCertificateLifetime(lifetime);
+    long certificatesBefore = emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE);
+
+    Properties payaraBefore = post("start?threads=" + THREADS);
+    Direct direct;
+    try (Connector connector = Connector.create(EmulatorSupport.config().build())) {
+      direct = new Direct(connector, emulator.instance().uri());
+      direct.warmUp();
+      Snapshot jvmBefore = Snapshot.take();
+      direct.start();
+      Thread.sleep(duration.dividedBy(2).toMillis());
+      emulator.faults().rotateCa();
+      long rotatedAt = direct.operations();
+      Thread.sleep(duration.dividedBy(2).toMillis());
+      direct.stop();
+      Properties payara = post("stop");
+      Snapshot jvmAfter = Snapshot.take();
+      long certificates = emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE) - certificatesBefore;
+
+      String report = String.format("soak: %s, certificate lifetime %s, %d certificates issued, CA rotated once"
+              + " (after %d direct operations)%n"
+              + "  resource adapter on Payara: %s operations, %s failures; threads %s -> %s, sockets %s -> %s,"
+              + " heap after GC %s -> %s MiB; first failures: %s%n"
+              + "  connector direct: %d operations, %d failures; client threads %d -> %d, sockets %d -> %d,"
+              + " heap after GC %d -> %d MiB; first failures: %s%n",
+          duration, lifetime, certificates, rotatedAt,
+          payara.get("operations"), payara.get("failures"), payara.get("before.threads"),
+          payara.get("after.threads"), payara.get("before.fds"), payara.get("after.fds"),
+          mib(payara.getProperty("before.heap")), mib(payara.getProperty("after.heap")),
+          payara.get("firstFailures"),
+          direct.operations(), direct.failures(), jvmBefore.threads, jvmAfter.threads, jvmBefore.fds, jvmAfter.fds,
+          jvmBefore.heap >> 20, jvmAfter.heap >> 20, direct.firstFailures());
+      System.out.print(report);
+      Path results = Path.of("target/reliability");
+      Files.createDirectories(results);
+      Files.writeString(results.resolve("soak.txt"), report);
+
+      assertThat(Long.parseLong(payara.getProperty("operations"))).isPositive();
+      assertThat(direct.operations()).isPositive();
+      assertThat(certificates).as("certificates issued during the soak").isGreaterThanOrEqualTo(4);
+      assertThat(Long.parseLong(payara.getProperty("failures"))).as("failed operations through the adapter: %s",
+          payara.get("firstFailures")).isZero();
+      assertThat(direct.failures()).as("failed operations through the connector: %s", direct.firstFailures())
+          .isZero();
+      assertThat(intOf(payara, "after.threads")).as("Payara threads")
+          .isLessThanOrEqualTo(intOf(payara, "before.threads") + 4);
+      assertThat(intOf(payara, "after.fds")).as("Payara sockets").isLessThanOrEqualTo(intOf(payara, "before.fds") + 4);
+      assertThat(intOf(payara, "after.heap")).as("Payara heap after GC")
+          .isLessThan(intOf(payara, "before.heap") * 3 / 2 + (32L << 20));
+      assertThat(jvmAfter.threads).as("client threads").isLessThanOrEqualTo(jvmBefore.threads + 2);
+      assertThat(jvmAfter.fds).as("sockets (client and emulator side)").isLessThanOrEqualTo(jvmBefore.fds + 4);
+      assertThat(jvmAfter.heap).as("heap after GC").isLessThan(jvmBefore.heap * 3 / 2 + (32L << 20));
+    }
+  }
+
+  private static long intOf(Properties p, String key) {
+    return Long.parseLong(p.getProperty(key));
+  }
+
+  private static long mib(String bytes) {
+    return Long.parseLong(bytes) >> 20;
+  }
+
+  private Properties post(String path) throws IOException {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    HttpURLConnection connection = (HttpURLConnection) new URL(root + "run/" + path).openConnection();
+    connection.setRequestMethod("POST");
+    connection.setConnectTimeout(30_000);
+    connection.setReadTimeout(600_000);
+    int code = connection.getResponseCode();
+    try (InputStream in = code == 200 ? connection.getInputStream() : connection.getErrorStream()) {
+      String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(code).as(body).isEqualTo(200);
+      Properties p = new Properties();
+      p.load(new StringReader(body));
+      return p;
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  /** Leak figures of this JVM; the emulator's own threads are left out (they are the server side). */
+  private record Snapshot(long threads, long fds, long heap) {
+    static Snapshot take() throws IOException, InterruptedException {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(100);
+      }
+      Set<String> names = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+          .filter(n -> !n.startsWith("alloydb-emulator-") && !n.startsWith("grpc-") && !n.startsWith("Keep-Alive"))
+          .collect(Collectors.toSet());
+      return new Snapshot(names.size(), SoakServlet.sockets(),
+          ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+  }
+
+  /** The direct half: threads that connect through the connector, query and close. */
+  private static final class Direct {
+    private final Connector connector;
+    private final String instance;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong operations = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final List<String> firstFailures = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    Direct(Connector connector, String instance) {
+      this.connector = connector;
+      this.instance = instance;
+    }
+
+    void warmUp() throws Exception {
+      for (int i = 0; i < THREADS; i++) {
+        use();
+      }
+    }
+
+    void start() {
+      for (int i = 0; i < THREADS; i++) {
+        Thread thread = new Thread(this::loop, "direct-" + i);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+      }
+    }
+
+    private void loop() {
+      while (!stop.get()) {
+        try {
+          use();
+          operations.incrementAndGet();
+        } catch (Exception e) {
+          failures.incrementAndGet();
+          synchronized (firstFailures) {
+            if (firstFailures.size() < 10) {
+              firstFailures.add(e.toString());
+            }
+          }
+        }
+      }
+    }
+
+    private void use() throws Exception {
+      try (Connection c = connector.connect(instance, EmulatorSupport.passwordLogin());
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select count(*) from generate_series(1, 10)")) {
+        if (!rs.next() || rs.getInt(1) != 10) {
+          throw new IllegalStateException("unexpected query result");
+        }
+      }
+    }
+
+    void stop() throws InterruptedException {
+      stop.set(true);
+      for (Thread thread : threads) {
+        thread.join(120_000);
+      }
+    }
+
+    long operations() {
+      return operations.get();
+    }
+
+    long failures() {
+      return failures.get();
+    }
+
+    List<String> firstFailures() {
+      synchronized (firstFailures) {
+        return List.copyOf(firstFailures);
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.alloydb.jakarta.benchmark;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How much work each benchmark does. The defaults fit the whole run in well under 10 minutes on 2 cores;
+ * {@code -Dbenchmark.quick=true} shrinks everything for a smoke run of the harness itself, and
+ * {@code -Dbenchmark.sections=1,2} runs only some sections.
+ */
+record Settings(
+    boolean quick,
+    Set<String> sections,
+    int warmupConnections,
+    int connectionsPerTrial,
+    int latencyTrials,
+    int coldStartTrials,
+    Duration adminLatency,
+    int herdThreads,
+    int herdTrials,
+    int poolThreads,
+    Duration throughputWarmup,
+    Duration throughputTrial,
+    int throughputTrials,
+    int bootTrials,
+    int heapConnections) {
+
+  static final Set<String> ALL_SECTIONS = Set.of("1", "2", "3", "4", "4p", "5");
+
+  static Settings fromSystemProperties() {
+    boolean quick = Boolean.getBoolean("benchmark.quick");
+    String sectionList = System.getProperty("benchmark.sections", String.join(",", ALL_SECTIONS));
+    Set<String> sections = Arrays.stream(sectionList.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    if (!ALL_SECTIONS.containsAll(sections)) {
+      throw new IllegalArgumentException("benchmark.sections=" + sectionList + ": expected a comma-separated subset of "
+          + ALL_SECTIONS);
+    }
+    return quick
+        ? new Settings(true, sections, 10, 20, 2, 2, Duration.ofMillis(50), 200, 1, 8,
+            Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 8)
+        : new Settings(false, sections, 30, 60, 5, 15, Duration.ofMillis(50), 200, 3, 8,
+            Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 2, 32);
+  }
+
+  boolean runs(String section) {
+    return sections.contains(section);
+  }
+}
