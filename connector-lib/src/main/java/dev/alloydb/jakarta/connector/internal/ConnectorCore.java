@@ -59,12 +59,7 @@ public final class ConnectorCore implements AutoCloseable {
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
     try {
-      boolean background = config.refreshStrategy() == RefreshStrategy.BACKGROUND;
-      this.key = ClientKeyPool.take(executor, background);
-      if (background) {
-        executor.execute(() -> warm("Admin API", credentials.api()::refreshIfExpired));
-        executor.execute(() -> warm("login", loginTokens::warm));
-      }
+      this.key = ClientKeyPool.take(executor, config.refreshStrategy() == RefreshStrategy.BACKGROUND);
     } catch (RuntimeException e) {
       admin.close();
       shutdownScheduler();
@@ -73,6 +68,20 @@ public final class ConnectorCore implements AutoCloseable {
     }
     LogRedaction.install();
     SharedConnectors.live(id, this);
+    if (config.refreshStrategy() == RefreshStrategy.BACKGROUND) {
+      // after install(): the HTTP stacks' debug logs of these fetches must already be redacted
+      warmAhead("Admin API", credentials.api()::refreshIfExpired);
+      warmAhead("login", loginTokens::warm);
+    }
+  }
+
+  private void warmAhead(String what, Warmup fetch) {
+    try {
+      executor.execute(() -> warm(what, fetch));
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, () -> "The scheduler refused to fetch the " + what + " token ahead (" + e
+          + "); the first connect will fetch it");
+    }
   }
 
   private interface Warmup {
