@@ -59,7 +59,7 @@ public final class ConnectorCore implements AutoCloseable {
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
     try {
-      this.key = ClientKeyPool.take(executor, config.refreshStrategy() == RefreshStrategy.BACKGROUND);
+      this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
     } catch (RuntimeException e) {
       admin.close();
       shutdownScheduler();

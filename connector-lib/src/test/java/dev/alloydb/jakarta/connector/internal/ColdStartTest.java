@@ -10,7 +10,6 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,26 +103,5 @@ class ColdStartTest {
       assertThat(tokens(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN)).isZero();
       assertThat(emulator.counters().adminCallLog()).isEmpty();
     }
-  }
-
-  @Test
-  void aSpareKeyGeneratedAheadGoesToExactlyOneLaterConnector() {
-    ClientKeyPool.clear();
-    AtomicInteger tasks = new AtomicInteger();
-    java.util.concurrent.Executor counting = task -> {
-      tasks.incrementAndGet();
-      task.run();
-    };
-    KeyPair first = ClientKeyPool.take(counting, true).join();
-    assertThat(tasks).as("own key, then the spare").hasValue(2);
-
-    CompletableFuture<KeyPair> second = ClientKeyPool.take(counting, false);
-    assertThat(second).as("the spare is handed over ready").isDone();
-    assertThat(tasks).as("nothing generated for the second").hasValue(2);
-
-    KeyPair third = ClientKeyPool.take(counting, false).join();
-    assertThat(tasks).as("no spare left: generated anew").hasValue(3);
-    assertThat(second.join().getPrivate()).isNotEqualTo(first.getPrivate()).isNotEqualTo(third.getPrivate());
-    assertThat(third.getPrivate()).isNotEqualTo(first.getPrivate());
   }
 }
