@@ -95,7 +95,7 @@ class LoginTest {
         return asyncConnector.connect(instance, connectorProperties(ipType, login))
             .toCompletableFuture().get(60, TimeUnit.SECONDS);
       case DRIVER_MANAGER_URL:
-        return DriverManager.getConnection("jdbc:postgresql:///postgres", socketFactoryProperties(ipType, login));
+        return DriverManager.getConnection(url(ipType, login), credentialsOnly(login));
       default:
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:postgresql:///postgres");
@@ -129,6 +129,51 @@ class LoginTest {
       p.setProperty("password", emulator.password());
     }
     return p;
+  }
+
+  /** Everything but the database credentials as URL parameters, as a plain JDBC URL user would write it. */
+  private static String url(IpType ipType, Login login) {
+    StringBuilder url = new StringBuilder("jdbc:postgresql:///postgres?");
+    Properties all = socketFactoryProperties(ipType, login);
+    for (String key : new java.util.TreeSet<>(all.stringPropertyNames())) {
+      if (!key.equals("user") && !key.equals("password")) {
+        url.append(key).append('=')
+            .append(java.net.URLEncoder.encode(all.getProperty(key), java.nio.charset.StandardCharsets.UTF_8))
+            .append('&');
+      }
+    }
+    return url.substring(0, url.length() - 1);
+  }
+
+  private static Properties credentialsOnly(Login login) {
+    Properties p = new Properties();
+    Properties all = socketFactoryProperties(IpType.PRIVATE, login);
+    p.setProperty("user", all.getProperty("user"));
+    if (all.getProperty("password") != null) {
+      p.setProperty("password", all.getProperty("password"));
+    }
+    return p;
+  }
+
+  @org.junit.jupiter.api.Test
+  void iamLoginAsAnotherUserIsRefusedWithSqlState28000() {
+    Properties info = EmulatorSupport.iamLogin();
+    info.setProperty("user", emulator.passwordUser());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.connect(EmulatorSupport.instanceUri(), info))
+        .isInstanceOf(SQLException.class)
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("28000"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void googleConnectorPropertySpellingsWork() throws Exception {
+    Properties p = socketFactoryProperties(IpType.PUBLIC, Login.IAM);
+    p.setProperty(SocketFactory.IP_TYPE, "public");
+    p.setProperty(SocketFactory.ENABLE_IAM_AUTH, "TRUE");
+    p.setProperty(SocketFactory.REFRESH_STRATEGY, "refresh_ahead");
+    p.setProperty(SocketFactory.QUOTA_PROJECT, "billing-project");
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", p)) {
+      assertThat(currentUser(c)).isEqualTo(emulator.iamUser());
+    }
   }
 
   static String currentUser(Connection c) throws SQLException {

@@ -85,6 +85,9 @@ final class ProxySession implements Runnable {
       record(Outcome.REFUSED_EXCHANGE, "connection failed before the relay: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      record(Outcome.FAULT, "interrupted: the emulator is closing");
+    } catch (RuntimeException e) {
+      record(Outcome.REFUSED_EXCHANGE, "emulator error: " + e.getClass().getSimpleName());
     } finally {
       ctx.closeQuietly(tls);
       ctx.closeQuietly(tcp);

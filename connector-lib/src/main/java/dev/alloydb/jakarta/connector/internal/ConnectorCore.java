@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,11 +93,6 @@ public final class ConnectorCore implements AutoCloseable {
 
   public ConnectorConfig config() {
     return config;
-  }
-
-  /** Runs on the connector's scheduler. */
-  public Executor executor() {
-    return executor;
   }
 
   /**

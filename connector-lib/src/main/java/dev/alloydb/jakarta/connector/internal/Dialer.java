@@ -45,17 +45,17 @@ final class Dialer {
       java.util.function.Supplier<String> token) {
     String address = info.address(ipType);
     Socket raw = new Socket();
-    SSLSocket tls = null;
     try {
       connect(raw, instance, address);
-      tls = handshake(raw, instance, info, address);
+      SSLSocket tls = handshake(raw, instance, info, address);
       MetadataExchange.run(tls, instance, userAgent, iamAuth, token.get(), handshakeTimeout);
       return tls;
     } catch (ConnectorException | Error e) {
-      closeQuietly(tls != null ? tls : raw);
+      // closing the TCP socket, not the TLS layer: a TLS close would wait for a silent peer's close_notify
+      closeQuietly(raw);
       throw e;
     } catch (RuntimeException e) {
-      closeQuietly(tls != null ? tls : raw);
+      closeQuietly(raw);
       throw new DialException("[" + instance + "] Connecting to " + address + " failed: " + e, e);
     }
   }
@@ -99,15 +99,12 @@ final class Dialer {
       tls.startHandshake();
       return tls;
     } catch (SocketTimeoutException e) {
-      closeQuietly(tls);
       throw new DialException("[" + instance + "] TLS handshake with " + address + " timed out after "
           + handshakeTimeout + ": the server accepted TCP but did not answer", e);
     } catch (SSLException e) {
-      closeQuietly(tls);
       throw new DialException("[" + instance + "] TLS 1.3 handshake with " + address + " failed: "
           + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(tls);
       throw new DialException("[" + instance + "] TLS handshake with " + address + " failed: " + e, e);
     }
   }

@@ -22,7 +22,6 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class JdbcConnect {
   /** Per-connection keys of {@code Connector.connect}. */
-  static final String USER = "user";
   static final String DATABASE = "database";
   static final String IP_TYPE = "ipType";
   static final String ENABLE_IAM_AUTH = "enableIamAuth";

@@ -24,7 +24,10 @@ final class LoginTokens {
     this.clock = clock;
   }
 
-  /** The raw token value (no {@code Bearer} prefix). */
+  /**
+   * The raw token value (no {@code Bearer} prefix). Holding the lock during a fetch is deliberate: every caller
+   * needs the same token, and a fetch is rare (about once an hour) and bounded by the HTTP timeouts.
+   */
   synchronized String token(InstanceUri instance) {
     if (!usable(cached) && usable(credentials.getAccessToken())) {
       cached = credentials.getAccessToken();

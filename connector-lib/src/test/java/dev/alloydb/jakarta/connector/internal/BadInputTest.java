@@ -136,10 +136,13 @@ class BadInputTest {
         Arguments.of("instance has no address at all", IpTypeNotFoundException.class,
             "The instance has no PRIVATE address (it has none)", "08001",
             (Scenario) () -> connectFake(Map.of(), "PRIVATE", null)),
-        hostile(HostileServer.Mode.SILENT, DialException.class, "timed out"),
-        hostile(HostileServer.Mode.TLS12_ONLY, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed"),
-        hostile(HostileServer.Mode.FOREIGN_CA, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed"),
-        hostile(HostileServer.Mode.WRONG_ADDRESS, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed"),
+        hostile(HostileServer.Mode.SILENT, DialException.class, "TLS handshake with 127.0.0.1 timed out after PT2S"),
+        hostile(HostileServer.Mode.TLS12_ONLY, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+            + "Received fatal alert: protocol_version"),
+        hostile(HostileServer.Mode.FOREIGN_CA, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+            + "PKIX path"),
+        hostile(HostileServer.Mode.WRONG_ADDRESS, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+            + "No subject alternative names matching IP address 127.0.0.1 found"),
         hostile(HostileServer.Mode.GARBAGE_LENGTH, MetadataExchangeException.class,
             "invalid length prefix 1157627904"),
         hostile(HostileServer.Mode.CLOSE_AFTER_REQUEST, MetadataExchangeException.class,

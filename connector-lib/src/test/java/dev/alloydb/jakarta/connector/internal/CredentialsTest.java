@@ -55,6 +55,25 @@ class CredentialsTest {
   }
 
   @Test
+  void loginTokenIsRefreshedShortlyBeforeItExpires() throws Exception {
+    RefreshPolicyTest.MutableClock clock = new RefreshPolicyTest.MutableClock(java.time.Instant.now());
+    try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build(), clock, RefreshPolicy.DEFAULT,
+        Dialer.SERVER_PROXY_PORT)) {
+      for (int i = 0; i < 3; i++) {
+        JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+      }
+      assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN)).isEqualTo(1);
+      clock.advance(java.time.Duration.ofMinutes(50));
+      JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+      assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN)).isEqualTo(1);
+      clock.advance(java.time.Duration.ofMinutes(6));
+      JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+      assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN))
+          .as("within 5 minutes of expiry: a new token").isEqualTo(2);
+    }
+  }
+
+  @Test
   void impersonationLogsInAsTheTargetPrincipal() throws Exception {
     ConnectorConfig config = EmulatorSupport.config().targetPrincipal(emulator.impersonationTargetEmail()).build();
     try (ConnectorCore core = ConnectorCore.startWithIamEndpoint(config, emulator.generateAccessTokenUrl())) {

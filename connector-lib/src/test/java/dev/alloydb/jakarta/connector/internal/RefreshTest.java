@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,9 +182,5 @@ class RefreshTest {
     public void close() {
       delegate.close();
     }
-  }
-
-  static Properties login() {
-    return EmulatorSupport.passwordLogin();
   }
 }
