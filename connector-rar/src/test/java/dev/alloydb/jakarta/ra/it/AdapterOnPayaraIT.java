@@ -9,9 +9,11 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -176,6 +178,8 @@ class AdapterOnPayaraIT {
     assertThat(server.isRegistered(status)).isTrue();
     // A background refresh is pending, so the delay-queue Work is holding a container thread.
     await(() -> threadsRunning("dev.alloydb.jakarta.ra.work.DelayQueueWork") == 1);
+    ClassLoader adapterLoader = injected.getClass().getClassLoader();
+    assertThat(driversLoadedBy(adapterLoader)).as("pgjdbc registered itself from the adapter").isPositive();
 
     Map<?, ? extends Future<? extends ClusterCommandResult>> results =
         PayaraMicro.getInstance().getRuntime().run("undeploy", "--cascade=true", "alloydb-connector");
@@ -187,6 +191,22 @@ class AdapterOnPayaraIT {
     assertThat(server.isRegistered(status)).isFalse();
     await(() -> threadsRunning("dev.alloydb.jakarta.") == 0);
     assertThat(liveThreadNames()).noneMatch(AdapterOnPayaraIT::isLibraryThread);
+    assertThat(driversLoadedBy(adapterLoader)).as("JDBC drivers left registered").isZero();
+  }
+
+  /** DriverManager's registrations whose driver class {@code loader} loaded (getDrivers() hides other loaders'). */
+  private static long driversLoadedBy(ClassLoader loader) throws ReflectiveOperationException {
+    Field registered = DriverManager.class.getDeclaredField("registeredDrivers");
+    registered.setAccessible(true);
+    long count = 0;
+    for (Object info : (Iterable<?>) registered.get(null)) {
+      Field driver = info.getClass().getDeclaredField("driver");
+      driver.setAccessible(true);
+      if (driver.get(info).getClass().getClassLoader() == loader) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private static String currentUser(DataSource dataSource) throws SQLException {

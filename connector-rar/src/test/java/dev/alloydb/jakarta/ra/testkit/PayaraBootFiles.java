@@ -95,9 +95,13 @@ public final class PayaraBootFiles {
     return new PayaraBootFiles(postBoot, dir.resolve("root"), config);
   }
 
-  /** JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values. */
+  /**
+   * JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values, and
+   * {@code java.sql} opened for reflection.
+   */
   public String jvmOptions() {
-    StringBuilder options = new StringBuilder();
+    // Lets a test read DriverManager's registrations to prove an undeployed adapter left none behind.
+    StringBuilder options = new StringBuilder("--add-opens java.sql/java.sql=ALL-UNNAMED ");
     systemProperties.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append(' '));
     return options.toString().trim();
   }
