@@ -127,8 +127,10 @@ class RedeployIT {
       assertThat(last.classes() - first.classes()).as("classes still loaded after %d more cycles", cycles - 1)
           .isLessThan(classesPerDeployment / 4);
     }
+    // Payara's own pools (HTTP, ORB/WorkManager) grow and shrink on demand by a few threads; a thread left per
+    // deployment would show as adapter code still running, checked next.
     assertThat(last.threads() - first.threads()).as("threads left after %d more cycles", cycles - 1)
-        .isLessThanOrEqualTo(4);
+        .isLessThanOrEqualTo(16);
     assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.")).isEmpty();
   }
 
