@@ -2,17 +2,16 @@ package dev.alloydb.jakarta.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Leak probes of this JVM: open file descriptors (sockets included), live threads, heap used after a GC. */
+/** Leak probes of this JVM: open file descriptors (sockets included) and live threads. */
 final class Probe {
   private static final Path FDS = Path.of("/proc/self/fd");
   /** Thread name prefixes of the server side (emulator, token tap) and of JDK helpers that end when idle. */
@@ -28,10 +27,6 @@ final class Probe {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static int liveThreads() {
-    return ManagementFactory.getThreadMXBean().getThreadCount();
   }
 
   /** Names of live threads whose name starts with one of {@code prefixes}. */
@@ -68,21 +63,9 @@ final class Probe {
     return clientThreads().stream().filter(t -> !baseline.contains(t)).map(Thread::getName).sorted().toList();
   }
 
-  static long heapUsedAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
   /** Polls (up to 30 s) until the descriptor count is at most {@code bound}; returns the last count. */
   static long awaitFileDescriptorsAtMost(long bound) throws InterruptedException {
     return awaitAtMost(Probe::openFileDescriptors, bound);
-  }
-
-  /** Polls (up to 30 s) until the live thread count is at most {@code bound}; returns the last count. */
-  static long awaitThreadsAtMost(long bound) throws InterruptedException {
-    return awaitAtMost(Probe::liveThreads, bound);
   }
 
   private static long awaitAtMost(LongSupplier value, long bound) throws InterruptedException {

@@ -111,13 +111,6 @@ final class Dialer {
 
   static void closeQuietly(Socket socket) {
     try {
-      // With a read timeout set, SSLSocket.close() blocks up to that timeout reading what the peer still sends; a
-      // failed or hostile peer must not hold the caller that long.
-      socket.setSoTimeout(0);
-    } catch (IOException ignored) {
-      // already closed or broken: close() below is all that is left to do
-    }
-    try {
       socket.close();
     } catch (IOException ignored) {
       // closing a failed socket: nothing more to report than the original failure

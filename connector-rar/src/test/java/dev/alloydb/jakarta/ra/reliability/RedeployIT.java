@@ -127,8 +127,10 @@ class RedeployIT {
       assertThat(last.classes() - first.classes()).as("classes still loaded after %d more cycles", cycles - 1)
           .isLessThan(classesPerDeployment / 4);
     }
+    // Payara's own pools (HTTP, ORB/WorkManager) grow and shrink on demand by a few threads; a thread left per
+    // deployment would show as adapter code still running, checked next.
     assertThat(last.threads() - first.threads()).as("threads left after %d more cycles", cycles - 1)
-        .isLessThanOrEqualTo(4);
+        .isLessThanOrEqualTo(16);
     assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.")).isEmpty();
   }
 
@@ -178,7 +180,7 @@ class RedeployIT {
     } catch (ReflectiveOperationException | RuntimeException e) {
       holders.add("(shutdown hooks not inspectable: " + e + ")");
     }
-    Collections.list(DriverManager.getDrivers()).stream().filter(d -> d.getClass().getClassLoader() == leaked)
+    registeredDrivers(holders).stream().filter(d -> d.getClass().getClassLoader() == leaked)
         .forEach(d -> holders.add("JDBC driver " + d.getClass().getName()));
     Arrays.stream(Security.getProviders()).filter(p -> p.getClass().getClassLoader() == leaked)
         .forEach(p -> holders.add("security provider " + p.getName()));
@@ -207,6 +209,24 @@ class RedeployIT {
     } catch (IOException | RuntimeException e) {
       return "failed: " + e;
     }
+  }
+
+  /** Every registered driver; {@link DriverManager#getDrivers()} hides those this war's loader cannot see. */
+  private static List<Object> registeredDrivers(List<String> problems) {
+    List<Object> drivers = new ArrayList<>();
+    try {
+      java.lang.reflect.Field field = DriverManager.class.getDeclaredField("registeredDrivers");
+      field.setAccessible(true);
+      for (Object info : (Iterable<?>) field.get(null)) {
+        java.lang.reflect.Field driver = info.getClass().getDeclaredField("driver");
+        driver.setAccessible(true);
+        drivers.add(driver.get(info));
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      problems.add("(registered drivers not inspectable: " + e + ")");
+      drivers.addAll(Collections.list(DriverManager.getDrivers()));
+    }
+    return drivers;
   }
 
   private static boolean accessContextHolds(Thread thread, ClassLoader leaked) {

@@ -67,6 +67,7 @@ class ResourceAdapterSoak {
     AlloyDbEmulator emulator = AlloyDbEmulator.shared();
     emulator.faults().clientCertificateLifetime(lifetime);
     long certificatesBefore = emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE);
+    long proxyConnectionsBefore = emulator.counters().proxyConnections().size();
 
     Properties payaraBefore = post("start?threads=" + THREADS);
     Direct direct;
@@ -83,14 +84,15 @@ class ResourceAdapterSoak {
       Properties payara = post("stop");
       Snapshot jvmAfter = Snapshot.take();
       long certificates = emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE) - certificatesBefore;
+      long proxyConnections = emulator.counters().proxyConnections().size() - proxyConnectionsBefore;
 
       String report = String.format("soak: %s, certificate lifetime %s, %d certificates issued, CA rotated once"
-              + " (after %d direct operations)%n"
+              + " (after %d direct operations), %d TLS connections to the instance%n"
               + "  resource adapter on Payara: %s operations, %s failures; threads %s -> %s, sockets %s -> %s,"
               + " heap after GC %s -> %s MiB; first failures: %s%n"
               + "  connector direct: %d operations, %d failures; client threads %d -> %d, sockets %d -> %d,"
               + " heap after GC %d -> %d MiB; first failures: %s%n",
-          duration, lifetime, certificates, rotatedAt,
+          duration, lifetime, certificates, rotatedAt, proxyConnections,
           payara.get("operations"), payara.get("failures"), payara.get("before.threads"),
           payara.get("after.threads"), payara.get("before.fds"), payara.get("after.fds"),
           mib(payara.getProperty("before.heap")), mib(payara.getProperty("after.heap")),
@@ -111,7 +113,10 @@ class ResourceAdapterSoak {
           .isZero();
       assertThat(intOf(payara, "after.threads")).as("Payara threads")
           .isLessThanOrEqualTo(intOf(payara, "before.threads") + 4);
-      assertThat(intOf(payara, "after.fds")).as("Payara sockets").isLessThanOrEqualTo(intOf(payara, "before.fds") + 4);
+      // The pool may keep up to THREADS physical connections open; a leak would grow with the thousands of
+      // physical connections the pool opens and closes (it replaces each after 25 uses).
+      assertThat(intOf(payara, "after.fds")).as("Payara sockets (%d proxy connections made)", proxyConnections)
+          .isLessThanOrEqualTo(intOf(payara, "before.fds") + THREADS + 4);
       assertThat(intOf(payara, "after.heap")).as("Payara heap after GC")
           .isLessThan(intOf(payara, "before.heap") * 3 / 2 + (32L << 20));
       assertThat(jvmAfter.threads).as("client threads").isLessThanOrEqualTo(jvmBefore.threads + 2);
