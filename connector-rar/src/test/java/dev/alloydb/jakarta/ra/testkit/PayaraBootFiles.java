@@ -63,6 +63,9 @@ public final class PayaraBootFiles {
       throws IOException {
     Path dir = workDir.toAbsolutePath();
     Files.createDirectories(dir);
+    // Payara Micro redeploys at boot every application its root directory remembers: start from an empty one, so
+    // that one test class's war is not booted again under the next one.
+    deleteTree(dir.resolve("root"));
     Map<String, String> config = new LinkedHashMap<>();
     config.put("alloydb.instance-uri", emulator.instance().uri());
     config.put("alloydb.user", emulator.passwordUser());
@@ -138,6 +141,17 @@ public final class PayaraBootFiles {
       command.append(" --property ").append(String.join(":", pairs));
     }
     return command.append(' ').append(name).toString();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   // asadmin splits --property on ':' and '='; a backslash keeps them in the value.
