@@ -5,11 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Payara Micro options and a post-boot asadmin file for tests against an {@link AlloyDbEmulator}.
@@ -54,7 +52,7 @@ public final class PayaraBootFiles {
   }
 
   /**
-   * Writes the post-boot file into {@code workDir} and removes Payara's root directory left by an earlier run.
+   * Writes the post-boot file into {@code workDir}.
    *
    * @param rar the built {@code alloydb-connector.rar}
    * @param extraCommands asadmin commands appended after the built-in ones
@@ -97,27 +95,16 @@ public final class PayaraBootFiles {
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
-    Path rootDir = dir.resolve("root");
-    // Payara keeps its domain.xml in the root directory: a previous run's pools, with that run's emulator
-    // endpoints and credentials file, would win over the post-boot file ("a resource named ... already exists").
-    deleteTree(rootDir);
-    return new PayaraBootFiles(postBoot, rootDir, config);
+    return new PayaraBootFiles(postBoot, dir.resolve("root"), config);
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  /** JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values. */
+  /**
+   * JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values, and
+   * {@code java.sql} opened for reflection.
+   */
   public String jvmOptions() {
-    StringBuilder options = new StringBuilder();
+    // Lets a test read DriverManager's registrations to prove an undeployed adapter left none behind.
+    StringBuilder options = new StringBuilder("--add-opens java.sql/java.sql=ALL-UNNAMED ");
     systemProperties.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append(' '));
     return options.toString().trim();
   }
