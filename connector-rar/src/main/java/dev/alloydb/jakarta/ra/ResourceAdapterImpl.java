@@ -101,6 +101,19 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
     DriverRegistrations.deregisterOwnedBy(ResourceAdapterImpl.class.getClassLoader());
     LOG.log(clean ? Level.INFO : Level.WARNING, "AlloyDB resource adapter stopped"
         + (clean ? "" : " with Work still running after " + STOP_TIMEOUT));
+    releaseContextClassLoader();
+  }
+
+  /**
+   * Payara calls {@link #stop} on a pooled thread whose context class loader is this adapter's, and that thread
+   * outlives the undeploy: left as is, it would keep every class of the undeployed adapter loaded.
+   */
+  private static void releaseContextClassLoader() {
+    Thread current = Thread.currentThread();
+    ClassLoader own = ResourceAdapterImpl.class.getClassLoader();
+    if (current.getContextClassLoader() == own) {
+      current.setContextClassLoader(own.getParent());
+    }
   }
 
   /**
