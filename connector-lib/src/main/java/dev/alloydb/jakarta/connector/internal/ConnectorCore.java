@@ -2,12 +2,16 @@ package dev.alloydb.jakarta.connector.internal;
 
 import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.ConnectorException;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
+import dev.alloydb.jakarta.connector.DialException;
 import dev.alloydb.jakarta.connector.IpType;
+import dev.alloydb.jakarta.connector.MetadataExchangeException;
 import dev.alloydb.jakarta.connector.RefreshStrategy;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * The engine behind {@code Connector}, {@code AsyncConnector} and the JDBC socket factory: one key pair, one Admin
@@ -24,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ConnectorCore implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ConnectorCore.class.getName());
-  private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong IDS = new AtomicLong();
 
   private final ConnectorConfig config;
   private final ConnectorScheduler scheduler;
@@ -32,7 +39,7 @@ public final class ConnectorCore implements AutoCloseable {
   private final SchedulerExecutorService executor;
   private final AdminApiClient admin;
   private final LoginTokens loginTokens;
-  private final CompletableFuture<java.security.KeyPair> key;
+  private final CompletableFuture<KeyPair> key;
   private final Dialer dialer;
   private final Clock clock;
   private final RefreshPolicy policy;
@@ -63,7 +70,7 @@ public final class ConnectorCore implements AutoCloseable {
     } catch (RuntimeException e) {
       admin.close();
       shutdownScheduler();
-      throw new dev.alloydb.jakarta.connector.ConnectorConfigException(
+      throw new ConnectorConfigException(
           "The scheduler refused the connector's first task: " + e, e);
     }
     LogRedaction.install();
@@ -136,12 +143,13 @@ public final class ConnectorCore implements AutoCloseable {
    * @throws ConnectorException saying what failed
    */
   public Socket dial(InstanceUri instance, IpType ipType, boolean iamAuth) {
-    ConnectionInfo info = await(instance, cache(instance).connectionInfo());
+    ConnectionInfoCache cache = cache(instance);
+    ConnectionInfo info = await(instance, cache.connectionInfo());
     if (!clock.instant().isBefore(info.expiry())) {
       LOG.log(Level.DEBUG, () -> "[" + instance + "] Client certificate expired at " + info.expiry()
           + "; forcing a refresh");
-      cache(instance).forceRefresh();
-      return dialOrRetry(instance, await(instance, cache(instance).connectionInfo()), ipType, iamAuth);
+      cache.forceRefresh();
+      return dialOrRetry(instance, await(instance, cache.connectionInfo()), ipType, iamAuth);
     }
     return dialOrRetry(instance, info, ipType, iamAuth);
   }
@@ -149,7 +157,7 @@ public final class ConnectorCore implements AutoCloseable {
   private Socket dialOrRetry(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
     try {
       return dialWith(instance, info, ipType, iamAuth);
-    } catch (dev.alloydb.jakarta.connector.DialException e) {
+    } catch (DialException e) {
       CompletableFuture<ConnectionInfo> next = retryInfo(instance, info, e);
       ConnectionInfo fresh = await(instance, next);
       if (fresh == info) {
@@ -164,10 +172,10 @@ public final class ConnectorCore implements AutoCloseable {
    * more dial, if it is under way now rather than rate-limited until later; otherwise rethrows {@code failure}.
    */
   private CompletableFuture<ConnectionInfo> retryInfo(InstanceUri instance, ConnectionInfo used,
-      dev.alloydb.jakarta.connector.DialException failure) {
+      DialException failure) {
     CompletableFuture<ConnectionInfo> next = cache(instance).connectionInfo();
     boolean unchanged = next.isDone() && !next.isCompletedExceptionally() && next.join() == used;
-    if (!(failure.getCause() instanceof javax.net.ssl.SSLHandshakeException) || unchanged) {
+    if (!(failure.getCause() instanceof SSLHandshakeException) || unchanged) {
       throw failure;
     }
     LOG.log(Level.DEBUG, () -> "[" + instance + "] TLS handshake refused; dialling again with the refreshed"
@@ -187,7 +195,7 @@ public final class ConnectorCore implements AutoCloseable {
     }, executor).thenComposeAsync(current -> {
       try {
         return CompletableFuture.completedFuture(dialWith(instance, current, ipType, iamAuth));
-      } catch (dev.alloydb.jakarta.connector.DialException e) {
+      } catch (DialException e) {
         return withTimeout(instance, retryInfo(instance, current, e)).thenApplyAsync(fresh -> {
           if (fresh == current) {
             throw e;
@@ -205,8 +213,8 @@ public final class ConnectorCore implements AutoCloseable {
       LOG.log(Level.DEBUG, () -> "[" + instance + "] Connected to " + ipType + " address, "
           + (iamAuth ? "IAM" : "password") + " login");
       return socket;
-    } catch (dev.alloydb.jakarta.connector.DialException
-        | dev.alloydb.jakarta.connector.MetadataExchangeException e) {
+    } catch (DialException
+        | MetadataExchangeException e) {
       LOG.log(Level.DEBUG, () -> e.getMessage() + "; forcing a refresh");
       ConnectionInfoCache cache = caches.get(instance);
       if (cache != null) {
@@ -277,7 +285,7 @@ public final class ConnectorCore implements AutoCloseable {
   }
 
   private ConnectionInfoCache newCache(InstanceUri instance) {
-    java.util.function.Supplier<CompletableFuture<ConnectionInfo>> refresher =
+    Supplier<CompletableFuture<ConnectionInfo>> refresher =
         () -> admin.fetch(instance, key);
     if (config.refreshStrategy() == RefreshStrategy.LAZY) {
       return new LazyCache(instance, refresher, clock, policy);
