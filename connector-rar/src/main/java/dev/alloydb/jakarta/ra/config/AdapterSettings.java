@@ -6,6 +6,7 @@ import dev.alloydb.jakarta.connector.IpType;
 import dev.alloydb.jakarta.connector.RefreshStrategy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -81,6 +82,26 @@ public record AdapterSettings(
     info.setProperty("ipType", ipType.name());
     info.setProperty("enableIamAuth", Boolean.toString(enableIamAuth));
     return info;
+  }
+
+  // equals, hashCode and toString are written out: the generated ones link through java.lang.runtime.ObjectMethods,
+  // whose shared method handles on JDK 17 keep the last type adapted to them, and so this adapter's class loader
+  // after undeploy (JDK-8078641, fixed in JDK 18).
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AdapterSettings that && enableIamAuth == that.enableIamAuth
+        && Objects.equals(instanceUri, that.instanceUri) && ipType == that.ipType && Objects.equals(user, that.user)
+        && Objects.equals(password, that.password) && Objects.equals(database, that.database)
+        && refreshStrategy == that.refreshStrategy
+        && Objects.equals(adminServiceEndpoint, that.adminServiceEndpoint)
+        && Objects.equals(quotaProject, that.quotaProject) && Objects.equals(credentialsFile, that.credentialsFile)
+        && Objects.equals(targetPrincipal, that.targetPrincipal) && delegates.equals(that.delegates);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(instanceUri, ipType, enableIamAuth, user, password, database, refreshStrategy,
+        adminServiceEndpoint, quotaProject, credentialsFile, targetPrincipal, delegates);
   }
 
   @Override

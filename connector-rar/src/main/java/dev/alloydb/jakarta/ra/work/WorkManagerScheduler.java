@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The connector's {@link ConnectorScheduler} on a JCA {@link WorkManager}: the adapter never starts a thread.
  *
  * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with
- * {@code scheduleWork}. Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on
+ * {@code scheduleWork} (through {@link ContextFreeSubmitter}, so that no pool thread it makes the container create keeps
+ * the adapter's class loader). Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on
  * the first delayed task); when a task is due it only hands it to {@link #execute}, so it never runs task code
  * itself. {@link #stop} releases that Work and waits, bounded, for every Work to end.
  *
@@ -182,8 +183,8 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
       worksInFlight++;
     }
     try {
-      workManager.scheduleWork(work, WorkManager.INDEFINITE, null, new Completion(work));
-    } catch (WorkException e) {
+      ContextFreeSubmitter.scheduleWork(workManager, work, new Completion(work));
+    } catch (WorkException | RuntimeException e) {
       workEnded();
       throw new RejectedExecutionException("The container's WorkManager rejected AlloyDB connector work", e);
     }

@@ -100,11 +100,14 @@ public final class PayaraBootFiles {
 
   /**
    * JVM options for the Payara process (Arquillian {@code cmdOptions}): the MicroProfile Config values, and
-   * {@code java.sql} opened for reflection.
+   * {@code java.sql} and {@code java.security}
+   * opened for reflection.
    */
   public String jvmOptions() {
-    // Lets a test read DriverManager's registrations to prove an undeployed adapter left none behind.
-    StringBuilder options = new StringBuilder("--add-opens java.sql/java.sql=ALL-UNNAMED ");
+    // Lets a test read DriverManager's registrations and threads' inherited access-control contexts, to prove an
+    // undeployed adapter left neither behind.
+    StringBuilder options = new StringBuilder(
+        "--add-opens java.sql/java.sql=ALL-UNNAMED --add-opens java.base/java.security=ALL-UNNAMED ");
     systemProperties.forEach((key, value) -> options.append("-D").append(key).append('=').append(value).append(' '));
     return options.toString().trim();
   }
