@@ -63,9 +63,6 @@ class RedeployIT {
   private static final String SETTINGS = "reliability-redeploy.properties";
   private static final String PROBE_POOL = "redeploy-probe-pool";
   private static final String PROBE_JNDI = "jdbc/redeploy-probe";
-  /** Payara's pools (ORB WorkManager, HTTP, executor service, Hazelcast) and the JDK's HTTP keep-alive timer. */
-  private static final Pattern CONTAINER_POOL_THREAD = Pattern.compile(
-      "orb-thread-pool-|http-thread-pool::|Executor-Service-\\d|hz\\.|Keep-Alive-Timer");
 
   @Deployment
   static WebArchive deployment() throws URISyntaxException, IOException {
@@ -152,13 +149,13 @@ class RedeployIT {
     // adapter generation left behind would be more than two thousand.
     assertThat(last.classes() - first.classes()).as("classes still loaded after %d more cycles", cycles - 1)
         .isLessThan(classesPerDeployment / 2);
-    // Threads started during the cycles and still alive may only be the container's and the JDK's own pool
-    // threads, which grow on demand and shrink after their idle timeout; none may run adapter code.
-    assertThat(newThreads).as("threads started during the cycles and still alive")
-        .allMatch(name -> CONTAINER_POOL_THREAD.matcher(name).lookingAt());
+    // Payara's pools (ORB WorkManager, HTTP, executor service, Hazelcast) grow on demand and shrink after their idle
+    // timeout; what matters is that no thread runs the adapter's code or its libraries' (printed above: the
+    // threads started during the cycles and still alive).
     assertThat(last.threads() - first.threads()).as("threads added after %d more cycles", cycles - 1)
         .isLessThanOrEqualTo(16);
-    assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.")).isEmpty();
+    assertThat(liveThreadsRunning("dev.alloydb.jakarta.connector", "dev.alloydb.jakarta.ra.", "com.google.",
+        "io.grpc.", "org.postgresql.")).isEmpty();
   }
 
   /**
