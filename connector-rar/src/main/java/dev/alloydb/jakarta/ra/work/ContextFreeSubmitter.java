@@ -41,13 +41,15 @@ final class ContextFreeSubmitter {
   }
 
   /** {@link WorkManager#scheduleWork(Work, long, ExecutionContext, WorkListener)} with no start timeout. */
-  @SuppressWarnings("removal") // Subject.doAsPrivileged: the only caller of doPrivileged outside this adapter
+  @SuppressWarnings("removal")
   static void scheduleWork(WorkManager workManager, Work work, WorkListener listener) throws WorkException {
     MethodHandle call = MethodHandles.insertArguments(SCHEDULE_WORK, 0, workManager, work, WorkManager.INDEFINITE,
         null, listener);
     PrivilegedExceptionAction<?> action = MethodHandleProxies.asInterfaceInstance(
         PrivilegedExceptionAction.class, call);
     try {
+      // Deprecated with the Security Manager, yet up to JDK 23 still what decides what a thread created inside it
+      // records; Subject is the privileged caller, so no adapter class is.
       Subject.doAsPrivileged(null, action, null);
     } catch (PrivilegedActionException e) {
       if (e.getException() instanceof WorkException rejected) {
