@@ -295,6 +295,17 @@ public final class AlloyDbEmulator implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Restarts the embedded PostgreSQL, as an instance restart looks to clients: every session ends (FATAL 57P01,
+   * then a closed socket), connections fail while it is down (the proxies accept, then cannot reach it), and a new
+   * server on the same port and data serves once this returns. Roles, passwords and tables survive.
+   *
+   * @throws IOException if PostgreSQL did not come back within 60 s
+   */
+  public void restartDatabase() throws IOException {
+    postgres.restart();
+  }
+
   /** What the emulator has seen. */
   public Counters counters() {
     return counters;

@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.emulator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real PostgreSQL behind the proxies (embedded, zonky). zonky initialises the cluster with {@code trust}
@@ -24,15 +26,17 @@ final class PostgresBackend implements Closeable {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
   private final String passwordUser;
   private final String password;
   private final List<String> iamUsers;
   private final String iamSecret;
   private final String superuserPassword;
 
-  private PostgresBackend(EmbeddedPostgres postgres, String passwordUser, String password, List<String> iamUsers,
-      String iamSecret, String superuserPassword) {
+  private PostgresBackend(EmbeddedPostgres postgres, Path dataDirectory, String passwordUser, String password,
+      List<String> iamUsers, String iamSecret, String superuserPassword) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
     this.passwordUser = passwordUser;
     this.password = password;
     this.iamUsers = List.copyOf(iamUsers);
@@ -49,9 +53,9 @@ final class PostgresBackend implements Closeable {
         .setServerConfig("password_encryption", "scram-sha-256")
         .start();
     PostgresBackend backend =
-        new PostgresBackend(pg, passwordUser, secret(), iamUsers, secret(), secret());
+        new PostgresBackend(pg, dataDirectory, passwordUser, secret(), iamUsers, secret(), secret());
     try {
-      backend.secure(dataDirectory);
+      backend.secure();
       return backend;
     } catch (IOException | SQLException | RuntimeException e) {
       pg.close();
@@ -59,7 +63,7 @@ final class PostgresBackend implements Closeable {
     }
   }
 
-  private void secure(Path dataDirectory) throws SQLException, IOException {
+  private void secure() throws SQLException, IOException {
     try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
       s.execute("ALTER ROLE postgres PASSWORD " + literal(superuserPassword));
       s.execute("CREATE ROLE " + ident(passwordUser) + " LOGIN PASSWORD " + literal(password));
@@ -79,6 +83,41 @@ final class PostgresBackend implements Closeable {
       Files.writeString(dataDirectory.resolve("pg_hba.conf"), String.join("\n", hba));
       s.execute("SELECT pg_reload_conf()");
     }
+  }
+
+  /**
+   * Restarts PostgreSQL as an instance restart looks to clients: a fast shutdown (every session ends with FATAL
+   * 57P01), then a new postmaster on the same port and data. Returns once it accepts connections again.
+   */
+  void restart() throws IOException {
+    Path bin = postmasterExecutable().getParent();
+    List<String> command = new ArrayList<>();
+    if ("root".equals(System.getProperty("user.name"))) {
+      // PostgreSQL refuses to run as root; zonky starts it the same way.
+      command.addAll(List.of("unshare", "-U"));
+    }
+    // -l: the new postmaster logs to a file, not to a pipe nobody would read once pg_ctl has exited.
+    command.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDirectory.toString(),
+        "-l", dataDirectory.resolveSibling("postgres-restarted.log").toString(), "-m", "fast", "-w", "-t", "60",
+        "restart"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new IOException("pg_ctl restart failed: " + output.strip());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while PostgreSQL restarted", e);
+    } finally {
+      process.destroy();
+    }
+  }
+
+  /** The running postmaster's executable: zonky unpacks PostgreSQL to a directory of its choosing. */
+  private Path postmasterExecutable() throws IOException {
+    String pid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip();
+    return Files.readSymbolicLink(Path.of("/proc", pid, "exe"));
   }
 
   String host() {
