@@ -34,7 +34,7 @@ public final class Quickstart {
     Stopper stopper = new Stopper();
     Runtime.getRuntime().addShutdownHook(new Thread(stopper::stop, "quickstart-stop"));
     System.out.println("Starting the local AlloyDB emulator ...");
-    SampleDatabase database = SampleDatabase.start(runtimeDir);
+    SampleDatabase database = SampleDatabase.start(runtimeDir.resolve("quickstart.properties"));
     stopper.database(database);
 
     System.out.println("Starting Payara Micro with alloydb-connector.rar and alloydb-sample.war ...");

@@ -22,12 +22,11 @@ public final class SampleDatabase implements AutoCloseable {
     this.systemProperties = systemProperties;
   }
 
-  /** Starts the emulator and writes {@code quickstart.properties} into {@code dir}. */
-  public static SampleDatabase start(Path dir) throws IOException {
+  /** Starts the emulator and writes its settings to {@code file}. */
+  public static SampleDatabase start(Path file) throws IOException {
     AlloyDbEmulator emulator = AlloyDbEmulator.builder().start();
     try {
-      Files.createDirectories(dir);
-      Path file = dir.resolve("quickstart.properties");
+      Files.createDirectories(file.toAbsolutePath().getParent());
       Files.write(file, List.of(
           "# Written by the quickstart for the local AlloyDB emulator; same keys as alloydb.properties",
           "alloydb.instance-uri=" + emulator.instance().uri(),

@@ -45,7 +45,8 @@ public final class SampleSession implements LauncherSessionListener {
     Path rootDir;
     try {
       rootDir = PayaraMicro.freshRootDir(runtimeDir, "root-it");
-      database = SampleDatabase.start(runtimeDir);
+      // Not quickstart.properties: QuickstartIT runs the quickstart itself, which writes that one.
+      database = SampleDatabase.start(runtimeDir.resolve("sample-it.properties"));
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the AlloyDB emulator", e);
     }
