@@ -2,9 +2,13 @@ package dev.alloydb.jakarta.benchmark;
 
 import dev.alloydb.jakarta.benchmark.payara.LoopWar;
 import dev.alloydb.jakarta.benchmark.payara.Workload;
+import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,13 +55,11 @@ final class PayaraBenchmark {
     List<Double> bare = new ArrayList<>();
     List<Double> withRar = new ArrayList<>();
     for (int t = 0; t < settings.bootTrials(); t++) {
-      try (PayaraProcess p = PayaraProcess.boot(payaraJar, workDir, "boot-bare-" + t, List.of(), List.of(),
-          BOOT_TIMEOUT)) {
-        bare.add(p.bootTime().toNanos() / 1e6);
+      try (PayaraMicroProcess p = launch("boot-bare-" + t, List.of(), List.of())) {
+        bare.add(p.awaitReady(BOOT_TIMEOUT).toNanos() / 1e6);
       }
-      try (PayaraProcess p = PayaraProcess.boot(payaraJar, workDir, "boot-rar-" + t, List.of(),
-          List.of("--deploy", rar.toString()), BOOT_TIMEOUT)) {
-        withRar.add(p.bootTime().toNanos() / 1e6);
+      try (PayaraMicroProcess p = launch("boot-rar-" + t, List.of(), List.of("--deploy", rar.toString()))) {
+        withRar.add(p.awaitReady(BOOT_TIMEOUT).toNanos() / 1e6);
       }
     }
     Map<String, Double> result = new LinkedHashMap<>();
@@ -84,19 +86,17 @@ final class PayaraBenchmark {
             + " bench-native-pool\n"
             + "create-jdbc-resource --connectionpoolid bench-native-pool " + NATIVE_JNDI + "\n");
     String libs = String.join(":", connectorJarsFromRar().stream().map(Path::toString).toList());
-    List<Callable<PayaraProcess>> boots = List.of(
-        () -> PayaraProcess.boot(payaraJar, workDir, "throughput-ra", jvmOptions,
-            List.of("--deploy", rar.toString(), "--deploy", war.toString(),
-                "--postdeploycommandfile", raCommands.toString()), BOOT_TIMEOUT),
-        () -> PayaraProcess.boot(payaraJar, workDir, "throughput-native", jvmOptions,
-            List.of("--addlibs", libs, "--deploy", war.toString(),
-                "--postdeploycommandfile", nativeCommands.toString()), BOOT_TIMEOUT));
-    List<PayaraProcess> started = bootAll(boots);
-    try (PayaraProcess ra = started.get(0); PayaraProcess nat = started.get(1)) {
-      Map<String, PayaraProcess> servers = new LinkedHashMap<>();
+    List<Callable<PayaraMicroProcess>> boots = List.of(
+        () -> launch("throughput-ra", jvmOptions, List.of("--deploy", rar.toString(), "--deploy", war.toString(),
+            "--postdeploycommandfile", raCommands.toString())),
+        () -> launch("throughput-native", jvmOptions, List.of("--addlibs", libs, "--deploy", war.toString(),
+            "--postdeploycommandfile", nativeCommands.toString())));
+    List<PayaraMicroProcess> started = bootAll(boots);
+    try (PayaraMicroProcess ra = started.get(0); PayaraMicroProcess nat = started.get(1)) {
+      Map<String, PayaraMicroProcess> servers = new LinkedHashMap<>();
       servers.put("ra", ra);
       servers.put("native", nat);
-      ra.get(loop(RA_JNDI, null, Duration.ZERO) + "&schema=true", Duration.ofSeconds(60));
+      get(ra, loop(RA_JNDI, null, Duration.ZERO) + "&schema=true", Duration.ofSeconds(60));
       for (Workload workload : Workload.values()) {
         for (var server : servers.entrySet()) {
           runLoop(server.getValue(), jndi(server.getKey()), workload, settings.throughputWarmup());
@@ -119,16 +119,58 @@ final class PayaraBenchmark {
   }
 
   /** Boots the servers one after the other (they are measured in turns, not booted for timing); all or none. */
-  private static List<PayaraProcess> bootAll(List<Callable<PayaraProcess>> boots) throws Exception {
-    List<PayaraProcess> started = new ArrayList<>();
+  private static List<PayaraMicroProcess> bootAll(List<Callable<PayaraMicroProcess>> boots) throws Exception {
+    List<PayaraMicroProcess> started = new ArrayList<>();
     try {
-      for (Callable<PayaraProcess> boot : boots) {
-        started.add(boot.call());
+      for (Callable<PayaraMicroProcess> boot : boots) {
+        PayaraMicroProcess server = boot.call();
+        started.add(server);
+        server.awaitReady(BOOT_TIMEOUT);
       }
       return started;
     } catch (Exception e) {
-      started.forEach(PayaraProcess::close);
+      started.forEach(PayaraMicroProcess::close);
       throw e;
+    }
+  }
+
+  /**
+   * Launches Payara Micro on a free port in a new directory {@code name} under the work directory (root directory,
+   * temporary files, {@code payara.log}).
+   */
+  private PayaraMicroProcess launch(String name, List<String> jvmOptions, List<String> microOptions)
+      throws IOException {
+    Path dir = Files.createDirectories(PayaraMicroProcess.deleteTree(workDir.resolve(name)));
+    List<String> options = new ArrayList<>(List.of("-Xmx512m",
+        "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
+    options.addAll(jvmOptions);
+    return PayaraMicroProcess.launch(payaraJar, freePort(), dir.resolve("root"), dir.resolve("payara.log"),
+        Path.of("").toAbsolutePath(), options, microOptions);
+  }
+
+  /** GETs {@code pathAndQuery} from the server; a non-200 answer is an error carrying the body. */
+  private static String get(PayaraMicroProcess server, String pathAndQuery, Duration timeout) throws IOException {
+    HttpURLConnection http = (HttpURLConnection) URI.create("http://127.0.0.1:" + server.port() + pathAndQuery)
+        .toURL().openConnection();
+    http.setConnectTimeout(10_000);
+    http.setReadTimeout((int) timeout.toMillis());
+    try {
+      int status = http.getResponseCode();
+      InputStream stream = status == 200 ? http.getInputStream() : http.getErrorStream();
+      String body = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+      if (status != 200) {
+        throw new IOException("GET " + pathAndQuery + " answered " + status + ": " + body + " (log: "
+            + server.log() + ")");
+      }
+      return body;
+    } finally {
+      http.disconnect();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
@@ -136,8 +178,9 @@ final class PayaraBenchmark {
     return server.equals("ra") ? RA_JNDI : NATIVE_JNDI;
   }
 
-  private double runLoop(PayaraProcess server, String jndi, Workload workload, Duration duration) throws IOException {
-    String body = server.get(loop(jndi, workload, duration), duration.plusSeconds(120));
+  private double runLoop(PayaraMicroProcess server, String jndi, Workload workload, Duration duration)
+      throws IOException {
+    String body = get(server, loop(jndi, workload, duration), duration.plusSeconds(120));
     return Double.parseDouble(body.trim());
   }
 

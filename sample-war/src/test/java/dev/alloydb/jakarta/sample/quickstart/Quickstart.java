@@ -1,8 +1,16 @@
 package dev.alloydb.jakarta.sample.quickstart;
 
+import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -11,7 +19,9 @@ import java.util.logging.Logger;
  * the sample war configured to reach it, prints the URL to try, and runs until Ctrl-C, which stops both.
  *
  * <p>Arguments: the Payara runtime directory (payara-micro.jar, alloydb-connector.rar, boot files), the war, and
- * the HTTP port.
+ * the HTTP port. Payara Micro is configured the way the README tells a user to:
+ * {@code --systemproperties <settings> --postbootcommandfile post-boot-commands.asadmin}, run in the runtime
+ * directory (the boot file names the .rar by a relative path).
  */
 public final class Quickstart {
 
@@ -38,12 +48,17 @@ public final class Quickstart {
     stopper.database(database);
 
     System.out.println("Starting Payara Micro with alloydb-connector.rar and alloydb-sample.war ...");
-    PayaraMicro payara;
+    PayaraMicroProcess payara;
     try {
-      payara = PayaraMicro.launch(runtimeDir, war, port, database.systemProperties());
+      requireFreePort(port);
+      payara = PayaraMicroProcess.launch(runtimeDir.resolve("payara-micro.jar"), port,
+          PayaraMicroProcess.deleteTree(runtimeDir.resolve("root-" + port)),
+          runtimeDir.resolve("payara-" + port + ".log"), runtimeDir, List.of(),
+          List.of("--systemproperties", database.systemProperties().toAbsolutePath().toString(),
+              "--postbootcommandfile", "post-boot-commands.asadmin", "--deploy", war.toAbsolutePath().toString()));
       stopper.payara(payara);
       payara.awaitReady(BOOT_TIMEOUT);
-      payara.requireDeployed(URI.create("http://localhost:" + port + "/alloydb-sample/api/items"));
+      requireDeployed(URI.create("http://localhost:" + port + "/alloydb-sample/api/items"), payara);
     } catch (IllegalStateException e) {
       System.err.println("Payara Micro did not start: " + e.getMessage());
       stopper.stop();
@@ -60,9 +75,36 @@ public final class Quickstart {
     System.out.println("Payara log: " + payara.log().toAbsolutePath());
     System.out.println("Configuration used: " + database.systemProperties().toAbsolutePath());
     System.out.println("Press Ctrl-C to stop.");
+    // Ctrl-C reaches Payara directly too, as it shares the terminal.
     int status = payara.waitFor();
     stopper.stop();
     System.out.println("Payara Micro exited with status " + status + "; emulator stopped.");
+  }
+
+  private static void requireFreePort(int port) {
+    try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+      probe.setReuseAddress(true);
+    } catch (IOException e) {
+      throw new IllegalStateException("port " + port + " is in use: stop what runs there, or choose another"
+          + " port with -Dquickstart.port=<port>", e);
+    }
+  }
+
+  /** Payara reports ready even when a deployment failed: the sample must answer. */
+  private static void requireDeployed(URI url, PayaraMicroProcess payara) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).build();
+    int status;
+    try {
+      status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException("Payara Micro does not answer at " + url + " (" + e + "); see "
+          + payara.log(), e);
+    }
+    if (status != 200) {
+      throw new IllegalStateException(url + " answered HTTP " + status
+          + ": the .rar or the war did not deploy; see " + payara.log());
+    }
   }
 
   /**
@@ -72,7 +114,7 @@ public final class Quickstart {
   private static final class Stopper {
 
     private SampleDatabase database;
-    private PayaraMicro payara;
+    private PayaraMicroProcess payara;
     private boolean stopped;
 
     synchronized void database(SampleDatabase started) {
@@ -82,7 +124,7 @@ public final class Quickstart {
       }
     }
 
-    synchronized void payara(PayaraMicro started) {
+    synchronized void payara(PayaraMicroProcess started) {
       this.payara = started;
       if (stopped) {
         started.close();

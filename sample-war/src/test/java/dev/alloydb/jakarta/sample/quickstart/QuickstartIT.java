@@ -2,6 +2,7 @@ package dev.alloydb.jakarta.sample.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -85,6 +86,8 @@ class QuickstartIT {
         quickstart.descendants().forEach(ProcessHandle::destroyForcibly);
         quickstart.destroyForcibly();
       }
+      // Payara unpacks ~100 MB into its root directory; the log stays for whoever reads a failure.
+      PayaraMicroProcess.deleteTree(runtimeDir.resolve("root-" + port));
     }
   }
 

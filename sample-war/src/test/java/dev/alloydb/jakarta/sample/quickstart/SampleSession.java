@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.sample.quickstart;
 
+import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class SampleSession implements LauncherSessionListener {
     Path runtimeDir = Path.of(dir).toAbsolutePath();
     Path rootDir;
     try {
-      rootDir = PayaraMicro.freshRootDir(runtimeDir, "root-it");
+      rootDir = PayaraMicroProcess.deleteTree(runtimeDir.resolve("root-it"));
       // Not quickstart.properties: QuickstartIT runs the quickstart itself, which writes that one.
       database = SampleDatabase.start(runtimeDir.resolve("sample-it.properties"));
     } catch (IOException e) {
