@@ -17,6 +17,9 @@ import javax.net.ssl.TrustManagerFactory;
 final class TlsContexts {
   private static final char[] IN_MEMORY = new char[0];
 
+  /** Client sessions kept per context: resumption only needs the newest one for each address. */
+  static final int CLIENT_SESSION_CACHE_SIZE = 16;
+
   private TlsContexts() {
   }
 
@@ -43,6 +46,10 @@ final class TlsContexts {
 
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+      // A full handshake leaves a resumable session behind; the JDK's default cache keeps 20,480 of them, softly
+      // referenced so that they survive full collections: megabytes per connector when the server does not
+      // resume them and a pool keeps replacing connections.
+      context.getClientSessionContext().setSessionCacheSize(CLIENT_SESSION_CACHE_SIZE);
       return context;
     } catch (java.io.IOException e) {
       throw new GeneralSecurityException("Cannot build the in-memory key store", e);

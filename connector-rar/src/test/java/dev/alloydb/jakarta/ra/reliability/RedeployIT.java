@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.ra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.ra.reliability.app.CycleServlet;
+import dev.alloydb.jakarta.ra.reliability.soak.HeapHistogram;
 import dev.alloydb.jakarta.ra.reliability.soak.PoolCommands;
 import fish.payara.micro.PayaraMicro;
 import java.io.File;
@@ -21,14 +22,11 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -77,7 +75,7 @@ class RedeployIT {
         + "dumpDir=" + work + "\n";
     File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return ShrinkWrap.create(WebArchive.class, "redeploy-it.war")
-        .addClasses(RedeployIT.class, Sample.class, PoolCommands.class)
+        .addClasses(RedeployIT.class, Sample.class, PoolCommands.class, HeapHistogram.class)
         .addAsResource(new StringAsset(settings), SETTINGS)
         .addAsLibraries(assertj);
   }
@@ -125,7 +123,7 @@ class RedeployIT {
       samples.add(sample);
       classesPerCycle.add(classesWhileDeployed - sample.classes());
       if (cycle == 1) {
-        histogramAfterFirst = heapHistogram();
+        histogramAfterFirst = HeapHistogram.take();
       }
       System.out.println("redeploy " + sample + (holders.isEmpty() ? "" : " adapter class loader kept by " + holders));
     }
@@ -139,8 +137,8 @@ class RedeployIT {
     List<String> newThreads = new ArrayList<>(threadNames());
     threadsBefore.forEach(newThreads::remove);
     System.out.println("redeploy: threads started since before the first cycle and still alive: " + newThreads);
-    System.out.println("redeploy: heap growth since cycle 1 by class (bytes): " + heapGrowth(histogramAfterFirst,
-        heapHistogram(), 12));
+    System.out.println("redeploy: heap growth since cycle 1 by class (bytes): " + HeapHistogram.growth(histogramAfterFirst,
+        HeapHistogram.take(), 12));
     assertThat(samples).allSatisfy(s -> assertThat(s.answer())
         .isEqualTo("user=" + System.getProperty("alloydb.user")));
     assertThat(classesPerDeployment).as("classes one deployment loads").isGreaterThan(1000);
@@ -237,34 +235,6 @@ class RedeployIT {
           .forEach(h -> holders.add("handler of logger " + name));
     }
     return holders;
-  }
-
-  /** Bytes of live objects per class name, from the JVM's class histogram (which collects garbage first). */
-  private static Map<String, Long> heapHistogram() {
-    Map<String, Long> bytes = new HashMap<>();
-    try {
-      String text = (String) ManagementFactory.getPlatformMBeanServer().invoke(
-          new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-          new Object[] {new String[0]}, new String[] {String[].class.getName()});
-      Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(text);
-      while (row.find()) {
-        bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
-      }
-    } catch (javax.management.JMException | RuntimeException e) {
-      bytes.put("(histogram unavailable: " + e + ")", 0L);
-    }
-    return bytes;
-  }
-
-  /** The classes whose live bytes grew most between two histograms. */
-  private static List<String> heapGrowth(Map<String, Long> from, Map<String, Long> to, int top) {
-    return to.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - from.getOrDefault(e.getKey(), 0L)))
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(top)
-        .map(e -> e.getKey() + " +" + e.getValue())
-        .toList();
   }
 
   /** A heap dump of live objects, for whoever hunts the holder down. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import javax.naming.InitialContext;
@@ -30,6 +31,7 @@ public class SoakServlet extends HttpServlet {
   private static final String JNDI = "jdbc/soak";
   private static Run run;
   private static Properties baseline;
+  private static Map<String, Long> baselineHistogram;
 
   @Override
   protected synchronized void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -44,6 +46,7 @@ public class SoakServlet extends HttpServlet {
         }
         PoolCommands.asadmin("flush-connection-pool", "soak-pool");
         baseline = measure();
+        baselineHistogram = HeapHistogram.take();
         run = Run.start(threads, () -> use(dataSource));
         answer.putAll(baseline);
       } else {
@@ -55,6 +58,7 @@ public class SoakServlet extends HttpServlet {
         answer.put("operations", Long.toString(run.operations()));
         answer.put("failures", Long.toString(run.failures()));
         answer.put("firstFailures", run.firstFailures());
+        answer.put("heapGrowth", HeapHistogram.growth(baselineHistogram, HeapHistogram.take(), 8).toString());
       }
     } catch (Exception e) {
       response.sendError(500, e.toString());
