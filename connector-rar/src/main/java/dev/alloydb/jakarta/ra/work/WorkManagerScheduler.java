@@ -14,16 +14,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The connector's {@link ConnectorScheduler} on a JCA {@link WorkManager}: the adapter never starts a thread.
  *
- * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with
- * {@code scheduleWork} (through {@link ContextFreeSubmitter}, so that no pool thread it makes the container create keeps
- * the adapter's class loader). Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on
- * the first delayed task); when a task is due it only hands it to {@link #execute}, so it never runs task code
- * itself. {@link #stop} releases that Work and waits, bounded, for every Work to end.
+ * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with {@code scheduleWork},
+ * through {@link ContextFreeSubmitter} so that no pool thread it makes the container create keeps the adapter's
+ * class loader. Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on the
+ * first delayed task); when a task is due it only hands it to {@link #execute}, so it never runs task code itself.
+ * {@link #stop} releases that Work and waits, bounded, for every Work to end.
  *
  * <p>Thread-safe.
  */
@@ -182,27 +183,34 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
       }
       worksInFlight++;
     }
+    Completion completion = new Completion(work);
     try {
-      ContextFreeSubmitter.scheduleWork(workManager, work, new Completion(work));
+      ContextFreeSubmitter.scheduleWork(workManager, work, completion);
     } catch (WorkException | RuntimeException e) {
-      workEnded();
+      completion.ended();
       throw new RejectedExecutionException("The container's WorkManager rejected AlloyDB connector work", e);
     }
   }
 
-  private void workEnded() {
-    synchronized (lock) {
-      worksInFlight--;
-      lock.notifyAll();
-    }
-  }
-
-  /** Counts a Work as ended however it ends (completed, failed or rejected after acceptance). */
+  /**
+   * Counts a Work as ended however it ends (completed, failed, rejected after acceptance, or refused by
+   * {@code scheduleWork} itself), once: a container may both call {@code workRejected} and throw.
+   */
   private final class Completion implements WorkListener {
     private final Work work;
+    private final AtomicBoolean ended = new AtomicBoolean();
 
     Completion(Work work) {
       this.work = work;
+    }
+
+    void ended() {
+      if (ended.compareAndSet(false, true)) {
+        synchronized (lock) {
+          worksInFlight--;
+          lock.notifyAll();
+        }
+      }
     }
 
     @Override
@@ -219,7 +227,7 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
           }
         }
       }
-      workEnded();
+      ended();
     }
 
     @Override
@@ -228,7 +236,7 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
 
     @Override
     public void workCompleted(WorkEvent event) {
-      workEnded();
+      ended();
     }
   }
 }

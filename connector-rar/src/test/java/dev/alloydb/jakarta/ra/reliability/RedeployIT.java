@@ -137,8 +137,8 @@ class RedeployIT {
     List<String> newThreads = new ArrayList<>(threadNames());
     threadsBefore.forEach(newThreads::remove);
     System.out.println("redeploy: threads started since before the first cycle and still alive: " + newThreads);
-    System.out.println("redeploy: heap growth since cycle 1 by class (bytes): " + HeapHistogram.growth(histogramAfterFirst,
-        HeapHistogram.take(), 12));
+    System.out.println("redeploy: heap growth since cycle 1 by class (bytes): "
+        + HeapHistogram.growth(histogramAfterFirst, HeapHistogram.take(), 12));
     assertThat(samples).allSatisfy(s -> assertThat(s.answer())
         .isEqualTo("user=" + System.getProperty("alloydb.user")));
     assertThat(classesPerDeployment).as("classes one deployment loads").isGreaterThan(1000);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.alloydb.jakarta.ra.ExecutorWorkManager;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkEvent;
+import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 import java.lang.reflect.Field;
@@ -70,6 +73,21 @@ class ContextFreeSubmitterTest {
         .isInstanceOf(RejectedExecutionException.class)
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasRootCauseMessage("container shutting down");
+    assertThat(scheduler.worksInFlight()).isZero();
+  }
+
+  @Test
+  void aRejectionBothReportedAndThrownEndsTheWorkOnce() {
+    WorkManager reportsAndThrows = (WorkManager) Proxy.newProxyInstance(WorkManager.class.getClassLoader(),
+        new Class<?>[] {WorkManager.class}, (proxy, method, args) -> {
+          WorkRejectedException rejected = new WorkRejectedException("queue full");
+          ((WorkListener) args[3]).workRejected(
+              new WorkEvent(proxy, WorkEvent.WORK_REJECTED, (Work) args[0], rejected));
+          throw rejected;
+        });
+    WorkManagerScheduler scheduler = new WorkManagerScheduler(reportsAndThrows, true);
+
+    assertThatThrownBy(() -> scheduler.execute(() -> { })).isInstanceOf(RejectedExecutionException.class);
     assertThat(scheduler.worksInFlight()).isZero();
   }
 
