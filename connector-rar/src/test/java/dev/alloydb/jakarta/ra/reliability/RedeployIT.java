@@ -194,7 +194,7 @@ class RedeployIT {
     if (leaked == null) {
       return new ArrayList<>();
     }
-    List<String> holders = new ArrayList<>(List.of("a reference this test cannot see (see the heap dump)"));
+    List<String> holders = new ArrayList<>(List.of("still reachable after undeploy; suspects this test can see:"));
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       if (thread.getContextClassLoader() == leaked || thread.getClass().getClassLoader() == leaked) {
         holders.add("thread " + thread.getName());
