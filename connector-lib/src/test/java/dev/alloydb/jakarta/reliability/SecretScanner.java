@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Finds secrets in text: the exact values it is told about (passwords, tokens, key material) and anything shaped
  * like an emulator access token, a PEM block or a DER body (certificate or key) in base64. Reports what kind of
- * secret it found, never the secret itself.
+ * secret it found, never the secret itself. Public for the resource adapter's tests on Payara.
  */
-final class SecretScanner {
+public final class SecretScanner {
   private static final Pattern EMULATOR_TOKEN = Pattern.compile("emu\\.[A-Za-z0-9_-]{20,}");
   /** A PEM header followed by its body (newlines real or JSON-escaped); a header with a redacted body is fine. */
   private static final Pattern PEM = Pattern.compile("-----BEGIN [A-Z ]+-----(\\s|\\\\n)*[A-Za-z0-9+/=]{16,}");
@@ -21,10 +21,11 @@ final class SecretScanner {
   }
 
   /** A secret value to look for, named for the report. */
-  record Secret(String kind, String value) {
+  public record Secret(String kind, String value) {
   }
 
-  static List<String> scan(String text, Collection<Secret> secrets) {
+  /** The kinds of secret found in {@code text}: the given values, and anything shaped like one. */
+  public static List<String> scan(String text, Collection<Secret> secrets) {
     List<String> found = new ArrayList<>();
     for (Secret secret : secrets) {
       if (secret.value() != null && secret.value().length() >= 8 && text.contains(secret.value())) {

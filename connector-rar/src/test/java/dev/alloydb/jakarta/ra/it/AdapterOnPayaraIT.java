@@ -3,14 +3,21 @@ package dev.alloydb.jakarta.ra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alloydb.jakarta.ra.reliability.soak.PoolCommands;
+import dev.alloydb.jakarta.reliability.SecretScanner;
 import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.PayaraMicro;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -20,11 +27,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.naming.InitialContext;
@@ -63,7 +80,8 @@ class AdapterOnPayaraIT {
   static WebArchive deployment() throws URISyntaxException {
     File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return ShrinkWrap.create(WebArchive.class, "adapter-it.war")
-        .addClasses(AdapterOnPayaraIT.class, TransactionalWriter.class)
+        .addClasses(AdapterOnPayaraIT.class, TransactionalWriter.class, PoolCommands.class, SecretScanner.class,
+            SecretScanner.Secret.class)
         .addAsLibraries(assertj);
   }
 
@@ -170,8 +188,59 @@ class AdapterOnPayaraIT {
     assertThat(liveThreadNames()).noneMatch(AdapterOnPayaraIT::isLibraryThread);
   }
 
+  /**
+   * With the adapter's, Google's client libraries', pgjdbc's and the JDK's HTTP loggers at the finest level, a new
+   * connector (its own quota project) refreshes and logs in with a password and over IAM, and a login with a wrong
+   * password fails: no log record and no error message holds a password, an OAuth2 token, the service account's
+   * private key or a certificate or key body.
+   */
   @Test
   @Order(9)
+  void noSecretReachesAnyLogRecordAtTheFinestLevel() throws Exception {
+    String wrongPassword = "wrong-" + Long.toHexString(System.nanoTime()) + "-password";
+    List<String> messages = new ArrayList<>();
+    List<LogRecord> records;
+    try (LogRecorder recorder = LogRecorder.start("dev.alloydb", "com.google", "io.grpc", "org.postgresql",
+        "sun.net.www.protocol.http.HttpURLConnection")) {
+      PoolCommands.createPool("alloydb-connector", "secrets-pool", "jdbc/secrets", Map.of("quotaProject", "secrets"));
+      PoolCommands.createPool("alloydb-connector", "secrets-iam-pool", "jdbc/secrets-iam", Map.of(
+          "quotaProject", "secrets", "enableIamAuth", "true", "user", System.getProperty("alloydb.it.iam-user")));
+      try {
+        DataSource password = InitialContext.doLookup("jdbc/secrets");
+        DataSource iam = InitialContext.doLookup("jdbc/secrets-iam");
+        assertThat(currentUser(password)).isEqualTo(System.getProperty("alloydb.user"));
+        assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+        assertThatThrownBy(() -> password.getConnection(System.getProperty("alloydb.user"), wrongPassword).close())
+            .isInstanceOf(SQLException.class)
+            .satisfies(e -> messages.add(stackTrace(e)));
+      } finally {
+        PoolCommands.deletePool("secrets-pool", "jdbc/secrets");
+        PoolCommands.deletePool("secrets-iam-pool", "jdbc/secrets-iam");
+      }
+      records = recorder.records();
+    }
+
+    List<SecretScanner.Secret> secrets = List.of(
+        new SecretScanner.Secret("database password", System.getProperty("alloydb.password")),
+        new SecretScanner.Secret("wrong password", wrongPassword),
+        new SecretScanner.Secret("service account private key", serviceAccountKeyBody()));
+    Formatter formatter = new SimpleFormatter();
+    List<String> findings = new ArrayList<>();
+    for (LogRecord record : records) {
+      SecretScanner.scan(formatter.format(record), secrets)
+          .forEach(kind -> findings.add(kind + " in a record of " + record.getLoggerName()));
+    }
+    messages.forEach(m -> SecretScanner.scan(m, secrets).forEach(kind -> findings.add(kind + " in an error")));
+    System.out.printf("secrets on Payara: %d log records scanned (%d of the connector), %d error messages%n",
+        records.size(), records.stream().filter(r -> String.valueOf(r.getLoggerName()).startsWith("dev.alloydb"))
+            .count(), messages.size());
+    assertThat(records).as("records at the finest level").hasSizeGreaterThan(20)
+        .anyMatch(r -> String.valueOf(r.getLoggerName()).startsWith("com.google"));
+    assertThat(findings).isEmpty();
+  }
+
+  @Test
+  @Order(10)
   void undeployingTheAdapterLeavesNoAdapterThread() throws Exception {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName status = new ObjectName(STATUS_MBEAN);
@@ -192,6 +261,60 @@ class AdapterOnPayaraIT {
     await(() -> threadsRunning("dev.alloydb.jakarta.") == 0);
     assertThat(liveThreadNames()).noneMatch(AdapterOnPayaraIT::isLibraryThread);
     assertThat(driversLoadedBy(adapterLoader)).as("JDBC drivers left registered").isZero();
+  }
+
+  /** The base64 body of the service account's private key, from the credentials file the adapter reads. */
+  private static String serviceAccountKeyBody() throws IOException {
+    String json = Files.readString(Path.of(System.getProperty("alloydb.credentials-file")));
+    Matcher key = Pattern.compile("-----BEGIN PRIVATE KEY-----(?:\\\\n)+([A-Za-z0-9+/=]{40})").matcher(json);
+    assertThat(key.find()).as("a private key in the credentials file").isTrue();
+    return key.group(1);
+  }
+
+  private static String stackTrace(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  /**
+   * Records what the given loggers (set to {@code ALL} meanwhile) and every other logger at its own level publish;
+   * {@link #close()} puts the levels back and removes the handler.
+   */
+  private static final class LogRecorder extends Handler implements AutoCloseable {
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Map<Logger, Level> levels = new LinkedHashMap<>();
+
+    static LogRecorder start(String... loggerNames) {
+      LogRecorder recorder = new LogRecorder();
+      recorder.setLevel(Level.ALL);
+      for (String name : loggerNames) {
+        Logger logger = Logger.getLogger(name);
+        recorder.levels.put(logger, logger.getLevel());
+        logger.setLevel(Level.ALL);
+      }
+      Logger.getLogger("").addHandler(recorder);
+      return recorder;
+    }
+
+    List<LogRecord> records() {
+      return List.copyOf(records);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+      records.add(record);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+      Logger.getLogger("").removeHandler(this);
+      levels.forEach(Logger::setLevel);
+    }
   }
 
   /** DriverManager's registrations whose driver class {@code loader} loaded (getDrivers() hides other loaders'). */

@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.ra.reliability.soak;
 import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.PayaraMicro;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
@@ -37,6 +38,12 @@ public final class PoolCommands {
    * left in Payara's root directory by an earlier, interrupted run.
    */
   public static void createPool(String raName, String pool, String jndi, String... options) throws Exception {
+    createPool(raName, pool, jndi, Map.of(), options);
+  }
+
+  /** Like {@link #createPool(String, String, String, String...)}, with {@code properties} added or replacing. */
+  public static void createPool(String raName, String pool, String jndi, Map<String, String> properties,
+      String... options) throws Exception {
     try {
       deletePool(pool, jndi);
     } catch (IllegalStateException nothingLeftOver) {
@@ -45,12 +52,16 @@ public final class PoolCommands {
     List<String> args = new ArrayList<>(List.of("--raname", raName, "--connectiondefinition", "javax.sql.DataSource",
         "--transactionsupport", "LocalTransaction"));
     args.addAll(List.of(options));
-    args.addAll(List.of("--property", String.join(":",
-        "instanceUri=" + escape(System.getProperty("alloydb.instance-uri")),
-        "user=" + escape(System.getProperty("alloydb.user")),
-        "password=" + escape("${MPCONFIG=alloydb.password}"),
-        "adminServiceEndpoint=" + escape(System.getProperty("alloydb.admin-service-endpoint")),
-        "credentialsFile=" + escape(System.getProperty("alloydb.credentials-file"))), pool));
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("instanceUri", System.getProperty("alloydb.instance-uri"));
+    all.put("user", System.getProperty("alloydb.user"));
+    all.put("password", "${MPCONFIG=alloydb.password}");
+    all.put("adminServiceEndpoint", System.getProperty("alloydb.admin-service-endpoint"));
+    all.put("credentialsFile", System.getProperty("alloydb.credentials-file"));
+    all.putAll(properties);
+    List<String> pairs = new ArrayList<>();
+    all.forEach((key, value) -> pairs.add(key + "=" + escape(value)));
+    args.addAll(List.of("--property", String.join(":", pairs), pool));
     asadmin("create-connector-connection-pool", args.toArray(new String[0]));
     asadmin("create-connector-resource", "--poolname", pool, jndi);
   }
