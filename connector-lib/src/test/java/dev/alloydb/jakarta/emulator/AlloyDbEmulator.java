@@ -57,6 +57,9 @@ public final class AlloyDbEmulator implements AutoCloseable {
   private static AlloyDbEmulator shared;
   private static CertificateAuthority jvmApiCa;
 
+  /** System property: the {@link #shared()} emulator's password, instead of a random one. */
+  public static final String SHARED_PASSWORD_PROPERTY = "alloydb.emulator.password";
+
   private final Path workDir;
   private final Faults faults;
   private final Counters counters;
@@ -87,7 +90,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
       account = ServiceAccount.create("emulator-sa", PROJECT);
       TokenService tokens = new TokenService(account, IMPERSONATION_TARGET, faults, counters);
 
-      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER,
+      postgres = PostgresBackend.start(workDir.resolve("pgdata"), PASSWORD_USER, b.password,
           List.of(account.databaseUser(), ServiceAccount.databaseUserOf(IMPERSONATION_TARGET)));
       opened.add(postgres);
 
@@ -160,12 +163,19 @@ public final class AlloyDbEmulator implements AutoCloseable {
 
   /**
    * One emulator with the defaults for the whole JVM, started on first use and closed when the JVM exits. Tests
-   * share it to save start-up time; do not close it, and {@link Faults#reset()} any knob you switch.
+   * share it to save start-up time; do not close it, and {@link Faults#reset()} any knob you switch. System
+   * property {@value #SHARED_PASSWORD_PROPERTY}, when set, is its password user's password (so that a build can hand
+   * the same value to a server through its environment).
    */
   public static synchronized AlloyDbEmulator shared() {
     if (shared == null) {
       try {
-        AlloyDbEmulator started = builder().start();
+        Builder builder = builder();
+        String password = System.getProperty(SHARED_PASSWORD_PROPERTY);
+        if (password != null && !password.isBlank()) {
+          builder.password(password);
+        }
+        AlloyDbEmulator started = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "alloydb-emulator-shutdown"));
         shared = started;
       } catch (IOException e) {
@@ -378,6 +388,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
   public static final class Builder {
     private final List<String> instances = new ArrayList<>();
     private Integer proxyPort;
+    private String password;
 
     private Builder() {}
 
@@ -408,6 +419,15 @@ public final class AlloyDbEmulator implements AutoCloseable {
         throw new IllegalArgumentException("proxy port must be 0..65535, got " + port);
       }
       this.proxyPort = port;
+      return this;
+    }
+
+    /** The password user's password (at least 12 characters); random by default. */
+    public Builder password(String password) {
+      if (password == null || password.length() < 12) {
+        throw new IllegalArgumentException("the emulator's password must have at least 12 characters");
+      }
+      this.password = password;
       return this;
     }
 

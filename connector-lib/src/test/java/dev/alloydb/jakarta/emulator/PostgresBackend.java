@@ -44,8 +44,12 @@ final class PostgresBackend implements Closeable {
     this.superuserPassword = superuserPassword;
   }
 
-  /** Starts PostgreSQL with a password user and IAM users (all sharing one secret only the emulator knows). */
-  static PostgresBackend start(Path dataDirectory, String passwordUser, List<String> iamUsers) throws IOException {
+  /**
+   * Starts PostgreSQL with a password user ({@code password}, or a random one when null) and IAM users (all sharing
+   * one secret only the emulator knows).
+   */
+  static PostgresBackend start(Path dataDirectory, String passwordUser, String password, List<String> iamUsers)
+      throws IOException {
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
         .setDataDirectory(dataDirectory)
         .setCleanDataDirectory(true)
@@ -53,7 +57,8 @@ final class PostgresBackend implements Closeable {
         .setServerConfig("password_encryption", "scram-sha-256")
         .start();
     PostgresBackend backend =
-        new PostgresBackend(pg, dataDirectory, passwordUser, secret(), iamUsers, secret(), secret());
+        new PostgresBackend(pg, dataDirectory, passwordUser, password == null ? secret() : password, iamUsers,
+            secret(), secret());
     try {
       backend.secure();
       return backend;

@@ -88,6 +88,9 @@ class AdapterOnPayaraIT {
   @Test
   @Order(1)
   void injectedDataSourceLogsInWithPasswordAndHandsOutHandles() throws SQLException {
+    assertThat(System.getProperty("alloydb.password"))
+        .as("the password reaches Payara through its environment only (ALLOYDB_PASSWORD)").isNull();
+    assertThat(System.getenv("ALLOYDB_PASSWORD")).isNotBlank();
     assertThat(injected).isNotNull();
     try (Connection connection = injected.getConnection();
         Statement statement = connection.createStatement();
@@ -221,7 +224,7 @@ class AdapterOnPayaraIT {
     }
 
     List<SecretScanner.Secret> secrets = List.of(
-        new SecretScanner.Secret("database password", System.getProperty("alloydb.password")),
+        new SecretScanner.Secret("database password", System.getenv("ALLOYDB_PASSWORD")),
         new SecretScanner.Secret("wrong password", wrongPassword),
         new SecretScanner.Secret("service account private key", serviceAccountKeyBody()));
     Formatter formatter = new SimpleFormatter();

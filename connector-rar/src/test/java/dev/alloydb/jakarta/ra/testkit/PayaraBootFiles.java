@@ -38,6 +38,8 @@ public final class PayaraBootFiles {
   public static final String CONFIG_JNDI = "jdbc/alloydb-config";
   /** System property (in Payara) holding the emulator's IAM database user. */
   public static final String IAM_USER_PROPERTY = "alloydb.it.iam-user";
+  /** MicroProfile Config's environment name for {@code alloydb.password}; the build sets it for the ITs. */
+  public static final String PASSWORD_ENVIRONMENT_VARIABLE = "ALLOYDB_PASSWORD";
   /** System property (in Payara) holding the emulator's password database user. */
   public static final String PASSWORD_USER_PROPERTY = "alloydb.it.password-user";
 
@@ -67,7 +69,10 @@ public final class PayaraBootFiles {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("alloydb.instance-uri", emulator.instance().uri());
     config.put("alloydb.user", emulator.passwordUser());
-    config.put("alloydb.password", emulator.password());
+    if (!emulator.password().equals(System.getenv(PASSWORD_ENVIRONMENT_VARIABLE))) {
+      // Payara inherits the environment; only a password it would not find there goes on its command line.
+      config.put("alloydb.password", emulator.password());
+    }
     config.put("alloydb.admin-service-endpoint", emulator.adminApiRestEndpoint());
     config.put("alloydb.credentials-file", emulator.credentialsFile().toAbsolutePath().toString());
     config.put(IAM_USER_PROPERTY, emulator.iamUser());
