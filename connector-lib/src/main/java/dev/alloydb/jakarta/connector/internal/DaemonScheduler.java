@@ -3,6 +3,10 @@ package dev.alloydb.jakarta.connector.internal;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.connector.ScheduledTask;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -16,9 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   static final String THREAD_PREFIX = "alloydb-connector-";
   private static final int THREADS = 4;
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicInteger SCHEDULERS = new AtomicInteger();
 
   private final ScheduledThreadPoolExecutor executor;
+  /** Every thread this scheduler started; weakly, so that ended ones are forgotten. Guarded by itself. */
+  private final Set<Thread> threads = Collections.newSetFromMap(new WeakHashMap<>());
 
   DaemonScheduler() {
     executor = new ScheduledThreadPoolExecutor(THREADS, daemonThreads(SCHEDULERS.incrementAndGet()));
@@ -28,11 +35,14 @@ final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
     executor.allowCoreThreadTimeOut(true);
   }
 
-  private static ThreadFactory daemonThreads(int scheduler) {
-    AtomicInteger threads = new AtomicInteger();
+  private ThreadFactory daemonThreads(int scheduler) {
+    AtomicInteger count = new AtomicInteger();
     return task -> {
-      Thread thread = new Thread(task, THREAD_PREFIX + scheduler + "-" + threads.incrementAndGet());
+      Thread thread = new Thread(task, THREAD_PREFIX + scheduler + "-" + count.incrementAndGet());
       thread.setDaemon(true);
+      synchronized (threads) {
+        threads.add(thread);
+      }
       return thread;
     };
   }
@@ -52,8 +62,24 @@ final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
     try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
+      executor.awaitTermination(CLOSE_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+      // The pool terminates when its last worker leaves the pool, a moment before that thread ends; callers that
+      // look for the connector's threads right after close() must not find them.
+      List<Thread> started;
+      synchronized (threads) {
+        started = List.copyOf(threads);
+      }
+      for (Thread thread : started) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          break;
+        }
+        if (thread != Thread.currentThread()) {
+          thread.join(left);
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
