@@ -3,18 +3,18 @@ package dev.alloydb.jakarta.reliability;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one operation in a loop on N threads until stopped, counting operations and failures; keeps the first
- * failures for the report. Failures can be counted per phase with {@link #failures()} snapshots.
+ * failures for the report. Failures can be counted per phase with {@link #failures()} snapshots. Public for the
+ * resource adapter's soak, which runs it inside Payara too.
  */
-final class Load implements AutoCloseable {
+public final class Load implements AutoCloseable {
   /** One unit of work, e.g. open a connection, run a query, close it. */
-  interface Operation {
+  public interface Operation {
     void run() throws Exception;
   }
 
@@ -25,10 +25,8 @@ final class Load implements AutoCloseable {
   private final AtomicLong operations = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final List<Throwable> firstFailures = new ArrayList<>();
-  private final CountDownLatch stopped;
 
   private Load(int threadCount, Operation operation) {
-    stopped = new CountDownLatch(threadCount);
     for (int i = 0; i < threadCount; i++) {
       Thread thread = new Thread(() -> loop(operation), "load-" + i);
       thread.setDaemon(true);
@@ -36,41 +34,41 @@ final class Load implements AutoCloseable {
     }
   }
 
-  static Load start(int threads, Operation operation) {
+  /** Starts {@code threads} threads running {@code operation} over and over. */
+  public static Load start(int threads, Operation operation) {
     Load load = new Load(threads, operation);
     load.threads.forEach(Thread::start);
     return load;
   }
 
   private void loop(Operation operation) {
-    try {
-      while (!stop.get()) {
-        try {
-          operation.run();
-          operations.incrementAndGet();
-        } catch (Exception e) {
-          failures.incrementAndGet();
-          synchronized (firstFailures) {
-            if (firstFailures.size() < KEPT) {
-              firstFailures.add(e);
-            }
+    while (!stop.get()) {
+      try {
+        operation.run();
+        operations.incrementAndGet();
+      } catch (Exception e) {
+        failures.incrementAndGet();
+        synchronized (firstFailures) {
+          if (firstFailures.size() < KEPT) {
+            firstFailures.add(e);
           }
         }
       }
-    } finally {
-      stopped.countDown();
     }
   }
 
-  long operations() {
+  /** Operations that succeeded so far. */
+  public long operations() {
     return operations.get();
   }
 
-  long failures() {
+  /** Operations that failed so far. */
+  public long failures() {
     return failures.get();
   }
 
-  List<Throwable> firstFailures() {
+  /** The first failures, in order. */
+  public List<Throwable> firstFailures() {
     synchronized (firstFailures) {
       return List.copyOf(firstFailures);
     }
@@ -90,9 +88,13 @@ final class Load implements AutoCloseable {
   }
 
   /** Stops the threads and waits for them; true if they all ended within {@code timeout}. */
-  boolean stop(Duration timeout) throws InterruptedException {
+  public boolean stop(Duration timeout) throws InterruptedException {
     stop.set(true);
-    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Thread thread : threads) {
+      thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    return threads.stream().noneMatch(Thread::isAlive);
   }
 
   @Override

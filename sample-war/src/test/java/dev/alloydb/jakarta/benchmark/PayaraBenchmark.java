@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -144,8 +143,8 @@ final class PayaraBenchmark {
     List<String> options = new ArrayList<>(List.of("-Xmx512m",
         "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp"))));
     options.addAll(jvmOptions);
-    return PayaraMicroProcess.launch(payaraJar, freePort(), dir.resolve("root"), dir.resolve("payara.log"),
-        Path.of("").toAbsolutePath(), options, microOptions);
+    return PayaraMicroProcess.launch(payaraJar, PayaraMicroProcess.freePort(), dir.resolve("root"),
+        dir.resolve("payara.log"), Path.of("").toAbsolutePath(), options, microOptions);
   }
 
   /** GETs {@code pathAndQuery} from the server; a non-200 answer is an error carrying the body. */
@@ -168,11 +167,6 @@ final class PayaraBenchmark {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   private static String jndi(String server) {
     return server.equals("ra") ? RA_JNDI : NATIVE_JNDI;

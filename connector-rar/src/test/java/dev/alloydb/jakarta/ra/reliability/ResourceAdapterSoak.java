@@ -8,6 +8,7 @@ import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
 import dev.alloydb.jakarta.ra.reliability.soak.HeapHistogram;
 import dev.alloydb.jakarta.ra.reliability.soak.SoakServlet;
+import dev.alloydb.jakarta.reliability.Load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -18,16 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -59,7 +55,8 @@ class ResourceAdapterSoak {
 
   @Deployment
   static WebArchive deployment() {
-    return ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(SoakServlet.class.getPackage());
+    return ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(SoakServlet.class.getPackage())
+        .addClasses(Load.class, Load.Operation.class);
   }
 
   @Test
@@ -73,18 +70,24 @@ class ResourceAdapterSoak {
     emulator.counters().reset();
 
     Properties payaraBefore = post("start?threads=" + THREADS);
-    Direct direct;
     try (Connector connector = Connector.create(EmulatorSupport.config().build())) {
-      direct = new Direct(connector, emulator.instance().uri());
-      direct.warmUp();
+      String instance = emulator.instance().uri();
+      Load.Operation use = () -> {
+        try (Connection connection = connector.connect(instance, EmulatorSupport.passwordLogin())) {
+          SoakServlet.query(connection);
+        }
+      };
+      for (int i = 0; i < THREADS; i++) {
+        use.run();
+      }
       Snapshot jvmBefore = Snapshot.take();
       Map<String, Long> histogramBefore = HeapHistogram.take();
-      direct.start();
+      Load direct = Load.start(THREADS, use);
       Thread.sleep(duration.dividedBy(2).toMillis());
       emulator.faults().rotateCa();
       long rotatedAt = direct.operations();
       Thread.sleep(duration.dividedBy(2).toMillis());
-      direct.stop();
+      direct.stop(Duration.ofMinutes(2));
       Properties payara = post("stop");
       long certificates = emulator.counters().adminCalls(AdminRpc.GENERATE_CLIENT_CERTIFICATE);
       long proxyConnections = emulator.counters().proxyConnections().size();
@@ -175,84 +178,6 @@ class ResourceAdapterSoak {
           .collect(Collectors.toSet());
       return new Snapshot(names.size(), SoakServlet.sockets(),
           ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    }
-  }
-
-  /** The direct half: threads that connect through the connector, query and close. */
-  private static final class Direct {
-    private final Connector connector;
-    private final String instance;
-    private final AtomicBoolean stop = new AtomicBoolean();
-    private final AtomicLong operations = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final List<String> firstFailures = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
-
-    Direct(Connector connector, String instance) {
-      this.connector = connector;
-      this.instance = instance;
-    }
-
-    void warmUp() throws Exception {
-      for (int i = 0; i < THREADS; i++) {
-        use();
-      }
-    }
-
-    void start() {
-      for (int i = 0; i < THREADS; i++) {
-        Thread thread = new Thread(this::loop, "direct-" + i);
-        thread.setDaemon(true);
-        threads.add(thread);
-        thread.start();
-      }
-    }
-
-    private void loop() {
-      while (!stop.get()) {
-        try {
-          use();
-          operations.incrementAndGet();
-        } catch (Exception e) {
-          failures.incrementAndGet();
-          synchronized (firstFailures) {
-            if (firstFailures.size() < 10) {
-              firstFailures.add(e.toString());
-            }
-          }
-        }
-      }
-    }
-
-    private void use() throws Exception {
-      try (Connection c = connector.connect(instance, EmulatorSupport.passwordLogin());
-          Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select count(*) from generate_series(1, 10)")) {
-        if (!rs.next() || rs.getInt(1) != 10) {
-          throw new IllegalStateException("unexpected query result");
-        }
-      }
-    }
-
-    void stop() throws InterruptedException {
-      stop.set(true);
-      for (Thread thread : threads) {
-        thread.join(120_000);
-      }
-    }
-
-    long operations() {
-      return operations.get();
-    }
-
-    long failures() {
-      return failures.get();
-    }
-
-    List<String> firstFailures() {
-      synchronized (firstFailures) {
-        return List.copyOf(firstFailures);
-      }
     }
   }
 }

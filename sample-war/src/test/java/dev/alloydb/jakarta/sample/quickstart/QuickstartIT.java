@@ -6,7 +6,6 @@ import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class QuickstartIT {
   @Test
   void quickstartPrintsWhatTheReadmeShowsServesTheSampleAndStopsCleanly() throws Exception {
     Path runtimeDir = Path.of(System.getProperty(SampleSession.PAYARA_DIR)).toAbsolutePath();
-    int port = freePort();
+    int port = PayaraMicroProcess.freePort();
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
         "-Dot.epg.working-dir=" + System.getProperty("ot.epg.working-dir"),
@@ -196,12 +195,6 @@ class QuickstartIT {
       return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
     } catch (IOException gone) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.ra.reliability.soak;
 
+import dev.alloydb.jakarta.reliability.Load;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -29,7 +32,7 @@ import javax.sql.DataSource;
 public class SoakServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final String JNDI = "jdbc/soak";
-  private static Run run;
+  private static Load run;
   private static Properties baseline;
   private static Map<String, Long> baselineHistogram;
 
@@ -47,17 +50,17 @@ public class SoakServlet extends HttpServlet {
         PoolCommands.asadmin("flush-connection-pool", "soak-pool");
         baseline = measure();
         baselineHistogram = HeapHistogram.take();
-        run = Run.start(threads, () -> use(dataSource));
+        run = Load.start(threads, () -> use(dataSource));
         answer.putAll(baseline);
       } else {
-        run.stop();
+        run.stop(Duration.ofMinutes(2));
         PoolCommands.asadmin("flush-connection-pool", "soak-pool");
         Properties after = measure();
         baseline.forEach((k, v) -> answer.put("before." + k, v));
         after.forEach((k, v) -> answer.put("after." + k, v));
         answer.put("operations", Long.toString(run.operations()));
         answer.put("failures", Long.toString(run.failures()));
-        answer.put("firstFailures", run.firstFailures());
+        answer.put("firstFailures", run.firstFailures().toString());
         answer.put("heapGrowth", HeapHistogram.growth(baselineHistogram, HeapHistogram.take(), 8).toString());
       }
     } catch (Exception e) {
@@ -71,8 +74,14 @@ public class SoakServlet extends HttpServlet {
   }
 
   private static void use(DataSource dataSource) throws Exception {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement();
+    try (Connection connection = dataSource.getConnection()) {
+      query(connection);
+    }
+  }
+
+  /** The soak's operation on an open connection, on either side: a small query whose answer is checked. */
+  public static void query(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("select count(*) from generate_series(1, 10)")) {
       if (!result.next() || result.getInt(1) != 10) {
         throw new IllegalStateException("unexpected query result");
