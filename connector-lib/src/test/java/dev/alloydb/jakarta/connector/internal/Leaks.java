@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Finds threads and client sockets a test left behind. */
-final class Leaks {
+public final class Leaks {
   /** Threads that belong to the test kit, the JDK's HTTP keep-alive cache or pgjdbc, not to the connector. */
   private static final List<String> NOT_OURS = List.of("alloydb-emulator-", "grpc-", "fixture-", "HTTP-Dispatcher",
       "Keep-Alive-", "PostgreSQL-JDBC-", "process reaper", "server-timer", "idle-timeout-task",
@@ -39,7 +39,7 @@ final class Leaks {
   }
 
   /** Open sockets of this process whose remote port is {@code port} (client sides of connections to it). */
-  static long clientSocketsTo(int port) throws IOException {
+  public static long clientSocketsTo(int port) throws IOException {
     Set<String> inodes = new HashSet<>();
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       for (Path fd : (Iterable<Path>) fds::iterator) {
