@@ -9,6 +9,7 @@ import dev.alloydb.jakarta.connector.internal.ReliabilityHooks;
 import dev.alloydb.jakarta.emulator.AdminCall;
 import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.load.Load;
 import io.grpc.Status;
 import java.sql.Connection;
 import java.time.Duration;

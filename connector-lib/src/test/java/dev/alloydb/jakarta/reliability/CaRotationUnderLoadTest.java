@@ -6,6 +6,7 @@ import dev.alloydb.jakarta.connector.Connector;
 import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
 import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.load.Load;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

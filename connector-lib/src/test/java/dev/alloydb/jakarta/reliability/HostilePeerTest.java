@@ -11,6 +11,8 @@ import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
 import dev.alloydb.jakarta.connector.internal.JdbcConnect;
 import dev.alloydb.jakarta.connector.internal.ReliabilityHooks;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.tls.HostileServer;
+import dev.alloydb.jakarta.testkit.tls.TestCa;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

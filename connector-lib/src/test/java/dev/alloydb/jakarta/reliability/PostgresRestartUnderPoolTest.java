@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.alloydb.jakarta.connector.ConnectorRegistry;
 import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.load.Load;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.secrets.SecretScanner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

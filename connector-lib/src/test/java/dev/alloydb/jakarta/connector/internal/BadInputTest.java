@@ -14,6 +14,9 @@ import dev.alloydb.jakarta.connector.DialException;
 import dev.alloydb.jakarta.connector.IpTypeNotFoundException;
 import dev.alloydb.jakarta.connector.MetadataExchangeException;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.leaks.Leaks;
+import dev.alloydb.jakarta.testkit.tls.HostileServer;
+import dev.alloydb.jakarta.testkit.tls.TestCa;
 import io.grpc.Status;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -136,16 +139,16 @@ class BadInputTest {
         Arguments.of("instance has no address at all", IpTypeNotFoundException.class,
             "The instance has no PRIVATE address (it has none)", "08001",
             (Scenario) () -> connectFake(Map.of(), "PRIVATE", null)),
-        hostile(HostileServer.Mode.SILENT, DialException.class, "TLS handshake with 127.0.0.1 timed out after PT2S"),
-        hostile(HostileServer.Mode.TLS12_ONLY, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+        hostile(HostileProxy.SILENT, DialException.class, "TLS handshake with 127.0.0.1 timed out after PT2S"),
+        hostile(HostileProxy.TLS12_ONLY, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
             + "Received fatal alert: protocol_version"),
-        hostile(HostileServer.Mode.FOREIGN_CA, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+        hostile(HostileProxy.FOREIGN_CA, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
             + "PKIX path"),
-        hostile(HostileServer.Mode.WRONG_ADDRESS, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
+        hostile(HostileProxy.WRONG_ADDRESS, DialException.class, "TLS 1.3 handshake with 127.0.0.1 failed: "
             + "No subject alternative names matching IP address 127.0.0.1 found"),
-        hostile(HostileServer.Mode.GARBAGE_LENGTH, MetadataExchangeException.class,
+        hostile(HostileProxy.GARBAGE_LENGTH, MetadataExchangeException.class,
             "invalid length prefix 1157627904"),
-        hostile(HostileServer.Mode.CLOSE_AFTER_REQUEST, MetadataExchangeException.class,
+        hostile(HostileProxy.CLOSE_AFTER_REQUEST, MetadataExchangeException.class,
             "closed the connection before answering"),
         Arguments.of("nothing listens on the proxy port", DialException.class, "was refused", "08001",
             (Scenario) () -> connectFake(Map.of("ipAddress", "127.0.0.1"), "PRIVATE", closedPort())),
@@ -216,9 +219,9 @@ class BadInputTest {
     });
   }
 
-  private static Arguments hostile(HostileServer.Mode mode, Class<?> type, String message) {
+  private static Arguments hostile(HostileProxy mode, Class<?> type, String message) {
     return Arguments.of("hostile server: " + mode, type, message, "08001", (Scenario) () -> {
-      try (HostileServer server = new HostileServer(mode, fakeCa)) {
+      try (HostileServer server = mode.start(fakeCa)) {
         connectFake(Map.of("ipAddress", "127.0.0.1"), "PRIVATE", server.port());
         assertThat(Leaks.clientSocketsTo(server.port())).isZero();
       }

@@ -8,6 +8,7 @@ import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorRegistry;
 import dev.alloydb.jakarta.connector.RefreshStrategy;
 import dev.alloydb.jakarta.connector.SocketFactory;
+import dev.alloydb.jakarta.testkit.leaks.Leaks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -30,10 +30,7 @@ public final class EmulatorSupport {
   }
 
   public static Properties passwordLogin() {
-    Properties info = new Properties();
-    info.setProperty("user", emulator().passwordUser());
-    info.setProperty("password", emulator().password());
-    return info;
+    return emulator().passwordLogin();
   }
 
   public static Properties iamLogin() {

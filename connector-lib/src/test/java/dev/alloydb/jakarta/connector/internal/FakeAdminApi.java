@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.alloydb.jakarta.testkit.tls.TestCa;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -53,9 +54,9 @@ final class FakeAdminApi implements AutoCloseable {
         PublicKey key = parsePublicKey(request.get("publicKey").getAsString());
         JsonArray chain = new JsonArray();
         chain.add(TestCa.pem(ca.issue(key, "client", List.of(), Duration.ofHours(1))));
-        chain.add(TestCa.pem(ca.certificate));
+        chain.add(TestCa.pem(ca.certificate()));
         body.add("pemCertificateChain", chain);
-        body.addProperty("caCert", TestCa.pem(ca.certificate));
+        body.addProperty("caCert", TestCa.pem(ca.certificate()));
       } else {
         exchange.sendResponseHeaders(404, -1);
         return;

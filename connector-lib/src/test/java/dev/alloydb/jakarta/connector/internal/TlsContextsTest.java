@@ -2,6 +2,7 @@ package dev.alloydb.jakarta.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alloydb.jakarta.testkit.tls.TestCa;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,10 +35,10 @@ class TlsContextsTest {
     List<X509Certificate> serverChain =
         List.of(ca.issue(serverKey.getPublic(), "server", List.of("127.0.0.1"), Duration.ofHours(1)));
     SSLContext client = TlsContexts.build(clientKey,
-        List.of(ca.issue(clientKey.getPublic(), "client", List.of(), Duration.ofHours(1))), ca.certificate);
+        List.of(ca.issue(clientKey.getPublic(), "client", List.of(), Duration.ofHours(1))), ca.certificate());
 
     try (ServerSocket listener = new ServerSocket(0, CONNECTIONS, InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> answerOneByteEach(listener, serverKey, serverChain, ca.certificate),
+      Thread acceptor = new Thread(() -> answerOneByteEach(listener, serverKey, serverChain, ca.certificate()),
           "tls-test-server");
       acceptor.setDaemon(true);
       acceptor.start();

@@ -3,8 +3,9 @@ package dev.alloydb.jakarta.ra.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alloydb.jakarta.ra.reliability.soak.PoolCommands;
-import dev.alloydb.jakarta.reliability.SecretScanner;
+import dev.alloydb.jakarta.testkit.payara.PoolCommand;
+import dev.alloydb.jakarta.testkit.payara.PoolCommands;
+import dev.alloydb.jakarta.testkit.secrets.SecretScanner;
 import fish.payara.micro.ClusterCommandResult;
 import fish.payara.micro.PayaraMicro;
 import jakarta.annotation.Resource;
@@ -59,7 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The adapter on Payara Micro 6 against the emulator (one Payara boot for the whole class; the pools and JNDI
- * resources come from {@code dev.alloydb.jakarta.ra.testkit.PayaraBootFiles}). Runs inside Payara. The last test
+ * resources come from {@code dev.alloydb.jakarta.testkit.payara.PayaraBootFiles}). Runs inside Payara. The last test
  * undeploys the adapter, so the order is fixed.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -80,8 +81,8 @@ class AdapterOnPayaraIT {
   static WebArchive deployment() throws URISyntaxException {
     File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return ShrinkWrap.create(WebArchive.class, "adapter-it.war")
-        .addClasses(AdapterOnPayaraIT.class, TransactionalWriter.class, PoolCommands.class, SecretScanner.class,
-            SecretScanner.Secret.class)
+        .addClasses(AdapterOnPayaraIT.class, TransactionalWriter.class, PoolCommands.class, PoolCommand.class,
+            SecretScanner.class, SecretScanner.Secret.class)
         .addAsLibraries(assertj);
   }
 

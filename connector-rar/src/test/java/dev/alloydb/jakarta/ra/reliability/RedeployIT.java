@@ -3,8 +3,9 @@ package dev.alloydb.jakarta.ra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.ra.reliability.app.CycleServlet;
-import dev.alloydb.jakarta.ra.reliability.soak.HeapHistogram;
-import dev.alloydb.jakarta.ra.reliability.soak.PoolCommands;
+import dev.alloydb.jakarta.testkit.leaks.HeapHistogram;
+import dev.alloydb.jakarta.testkit.payara.PoolCommand;
+import dev.alloydb.jakarta.testkit.payara.PoolCommands;
 import fish.payara.micro.PayaraMicro;
 import java.io.File;
 import java.io.IOException;
@@ -75,7 +76,7 @@ class RedeployIT {
         + "dumpDir=" + work + "\n";
     File assertj = new File(Assertions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     return ShrinkWrap.create(WebArchive.class, "redeploy-it.war")
-        .addClasses(RedeployIT.class, Sample.class, PoolCommands.class, HeapHistogram.class)
+        .addClasses(RedeployIT.class, Sample.class, PoolCommands.class, PoolCommand.class, HeapHistogram.class)
         .addAsResource(new StringAsset(settings), SETTINGS)
         .addAsLibraries(assertj);
   }

@@ -3,13 +3,15 @@ package dev.alloydb.jakarta.ra.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.connector.Connector;
-import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
-import dev.alloydb.jakarta.connector.internal.Leaks;
+import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
-import dev.alloydb.jakarta.ra.reliability.soak.HeapHistogram;
 import dev.alloydb.jakarta.ra.reliability.soak.SoakServlet;
-import dev.alloydb.jakarta.reliability.Load;
+import dev.alloydb.jakarta.testkit.leaks.HeapHistogram;
+import dev.alloydb.jakarta.testkit.leaks.Leaks;
+import dev.alloydb.jakarta.testkit.load.Load;
+import dev.alloydb.jakarta.testkit.payara.PoolCommand;
+import dev.alloydb.jakarta.testkit.payara.PoolCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -58,7 +60,7 @@ class ResourceAdapterSoak {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "soak.war").addPackage(SoakServlet.class.getPackage())
-        .addClasses(Load.class, Load.Operation.class);
+        .addClasses(Load.class, Load.Operation.class, PoolCommands.class, PoolCommand.class, HeapHistogram.class);
   }
 
   @Test
@@ -72,10 +74,12 @@ class ResourceAdapterSoak {
     emulator.counters().reset();
 
     Properties payaraBefore = post("start?threads=" + THREADS);
-    try (Connector connector = Connector.create(EmulatorSupport.config().build())) {
+    ConnectorConfig config = ConnectorConfig.builder().adminServiceEndpoint(emulator.adminApiRestEndpoint())
+        .credentialsFile(emulator.credentialsFile()).build();
+    try (Connector connector = Connector.create(config)) {
       String instance = emulator.instance().uri();
       Load.Operation use = () -> {
-        try (Connection connection = connector.connect(instance, EmulatorSupport.passwordLogin())) {
+        try (Connection connection = connector.connect(instance, emulator.passwordLogin())) {
           SoakServlet.query(connection);
         }
       };

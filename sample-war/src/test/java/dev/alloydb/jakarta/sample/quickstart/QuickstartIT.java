@@ -2,7 +2,7 @@ package dev.alloydb.jakarta.sample.quickstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
+import dev.alloydb.jakarta.testkit.payara.PayaraMicroProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

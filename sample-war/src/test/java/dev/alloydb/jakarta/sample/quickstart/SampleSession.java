@@ -1,6 +1,6 @@
 package dev.alloydb.jakarta.sample.quickstart;
 
-import dev.alloydb.jakarta.sample.payara.PayaraMicroProcess;
+import dev.alloydb.jakarta.testkit.payara.PayaraMicroProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

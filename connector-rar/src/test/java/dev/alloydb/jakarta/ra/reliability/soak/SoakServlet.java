@@ -1,6 +1,8 @@
 package dev.alloydb.jakarta.ra.reliability.soak;
 
-import dev.alloydb.jakarta.reliability.Load;
+import dev.alloydb.jakarta.testkit.leaks.HeapHistogram;
+import dev.alloydb.jakarta.testkit.load.Load;
+import dev.alloydb.jakarta.testkit.payara.PoolCommands;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
