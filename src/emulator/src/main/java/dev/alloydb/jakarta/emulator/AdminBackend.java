@@ -141,6 +141,6 @@ final class AdminBackend {
 
   private void record(AdminRpc rpc, String parent, Caller caller, Message request, Status.Code code) {
     counters.recordAdminCall(new AdminCall(
-        rpc, parent, caller.transport(), caller.userAgent(), code, caller.quotaProject(), request));
+        rpc, parent, caller.transport(), caller.version(), caller.userAgent(), code, caller.quotaProject(), request));
   }
 }

@@ -5,6 +5,7 @@ import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.util.JsonFormat;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,9 +20,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The REST mapping of the v1alpha Admin API ({@code GET /v1alpha/{instance}/connectionInfo},
- * {@code POST /v1alpha/{cluster}:generateClientCertificate}), the OAuth2 token endpoint ({@code POST /token}) and
- * IAM Credentials {@code POST /v1/projects/-/serviceAccounts/{email}:generateAccessToken}.
+ * The REST mapping of the Admin API in each {@link AdminApiVersion}
+ * ({@code GET /{version}/{instance}/connectionInfo}, {@code POST /{version}/{cluster}:generateClientCertificate},
+ * in protobuf's JSON), the OAuth2 token endpoint ({@code POST /token}) and IAM Credentials
+ * {@code POST /v1/projects/-/serviceAccounts/{email}:generateAccessToken}.
  * The query string ({@code $alt=json;enum-encoding=int}, {@code requestId}) is ignored.
  */
 final class AdminHttpHandler implements HttpHandler {
@@ -29,7 +31,6 @@ final class AdminHttpHandler implements HttpHandler {
   /** IAM Credentials {@code generateAccessToken}, for service-account impersonation. */
   static final String IAM_PREFIX = "/v1/projects/-/serviceAccounts/";
   static final String IAM_SUFFIX = ":generateAccessToken";
-  private static final String PREFIX = "/v1alpha/";
   private static final String INFO_SUFFIX = "/connectionInfo";
   private static final String CERT_SUFFIX = ":generateClientCertificate";
   /** Requests are small; anything bigger is refused without reading it all. */
@@ -60,14 +61,16 @@ final class AdminHttpHandler implements HttpHandler {
         } catch (RuntimeException e) {
           throw new AdminException(Status.Code.INVALID_ARGUMENT, "request body must be a JSON object");
         }
-        send(exchange, 200, tokens.generateAccessToken(caller(exchange).bearer(), target, body));
-      } else if (path.startsWith(PREFIX) && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
-        String parent = path.substring(PREFIX.length(), path.length() - INFO_SUFFIX.length());
-        respond(exchange, backend.getConnectionInfo(
-            GetConnectionInfoRequest.newBuilder().setParent(parent).build(), caller(exchange)));
-      } else if (path.startsWith(PREFIX) && path.endsWith(CERT_SUFFIX) && method.equals("POST")) {
-        String parent = path.substring(PREFIX.length(), path.length() - CERT_SUFFIX.length());
-        GenerateClientCertificateRequest.Builder request = GenerateClientCertificateRequest.newBuilder();
+        send(exchange, 200, tokens.generateAccessToken(bearer(exchange), target, body));
+      } else if (version(path) != null && path.endsWith(INFO_SUFFIX) && method.equals("GET")) {
+        AdminApiVersion version = version(path);
+        String parent = path.substring(version.id().length() + 2, path.length() - INFO_SUFFIX.length());
+        respond(exchange, version.info(backend.getConnectionInfo(
+            GetConnectionInfoRequest.newBuilder().setParent(parent).build(), caller(exchange, version))));
+      } else if (version(path) != null && path.endsWith(CERT_SUFFIX) && method.equals("POST")) {
+        AdminApiVersion version = version(path);
+        String parent = path.substring(version.id().length() + 2, path.length() - CERT_SUFFIX.length());
+        Message.Builder request = version.certificateRequestPrototype().newBuilderForType();
         try {
           String body = body(exchange);
           if (!body.isBlank()) {
@@ -77,13 +80,14 @@ final class AdminHttpHandler implements HttpHandler {
           throw new AdminException(Status.Code.INVALID_ARGUMENT,
               "request body is not a JSON GenerateClientCertificateRequest");
         }
-        request.setParent(parent);
-        respond(exchange,
-            backend.generateClientCertificate(request.build(), caller(exchange)));
+        GenerateClientCertificateRequest model =
+            version.certificateRequest(request.build()).toBuilder().setParent(parent).build();
+        respond(exchange, version.certificateResponse(
+            backend.generateClientCertificate(model, caller(exchange, version))));
       } else {
         throw new AdminException(Status.Code.NOT_FOUND,
-            method + " " + path + " is not served by the AlloyDB emulator (v1alpha connectionInfo and "
-                + "generateClientCertificate only)");
+            method + " " + path + " is not served by the AlloyDB emulator (connectionInfo and "
+                + "generateClientCertificate of v1, v1beta and v1alpha only)");
       }
     } catch (AdminException e) {
       error(exchange, e);
@@ -116,11 +120,20 @@ final class AdminHttpHandler implements HttpHandler {
     send(exchange, 200, response);
   }
 
-  private Caller caller(HttpExchange exchange) {
-    String auth = exchange.getRequestHeaders().getFirst("Authorization");
-    String bearer = auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
-    return new Caller(bearer, transport, exchange.getRequestHeaders().getFirst("User-Agent"),
+  private Caller caller(HttpExchange exchange, AdminApiVersion version) {
+    return new Caller(bearer(exchange), transport, version, exchange.getRequestHeaders().getFirst("User-Agent"),
         exchange.getRequestHeaders().getFirst("x-goog-user-project"));
+  }
+
+  private static String bearer(HttpExchange exchange) {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) ? auth.substring(7).trim() : "";
+  }
+
+  /** The Admin API version a path starts with ({@code /v1beta/...}), or null. */
+  private static AdminApiVersion version(String path) {
+    int end = path.indexOf('/', 1);
+    return end < 0 ? null : AdminApiVersion.of(path.substring(1, end));
   }
 
   private static String body(HttpExchange exchange) throws IOException, AdminException {

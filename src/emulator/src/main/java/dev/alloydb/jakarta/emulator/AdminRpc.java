@@ -1,6 +1,6 @@
 package dev.alloydb.jakarta.emulator;
 
-/** The Admin API calls the emulator serves (v1alpha {@code AlloyDBAdmin}, over gRPC and REST). */
+/** The Admin API calls the emulator serves ({@code AlloyDBAdmin} of each {@link AdminApiVersion}, gRPC and REST). */
 public enum AdminRpc {
   /** {@code GetConnectionInfo}: parent is an instance name. */
   GET_CONNECTION_INFO,

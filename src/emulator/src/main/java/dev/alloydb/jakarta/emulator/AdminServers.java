@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpsServer;
 import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.ServerCredentials;
-import io.grpc.ServerInterceptors;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.ByteArrayInputStream;
@@ -27,7 +26,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The four front ends of the Admin API on loopback ports, all over one {@link AdminBackend}: REST over HTTP and
- * HTTPS (which also serve the token and IAM Credentials endpoints) and gRPC over TLS and in plaintext.
+ * HTTPS (which also serve the token and IAM Credentials endpoints) and gRPC over TLS and in plaintext, each serving
+ * every {@link AdminApiVersion}.
  */
 final class AdminServers implements Closeable {
   private static final Logger LOG = System.getLogger(AdminServers.class.getName());
@@ -59,20 +59,22 @@ final class AdminServers implements Closeable {
       ServerCredentials tls = TlsServerCredentials.create(
           new ByteArrayInputStream(identity.chainPem().getBytes(StandardCharsets.US_ASCII)),
           new ByteArrayInputStream(Pem.privateKey(identity.key()).getBytes(StandardCharsets.US_ASCII)));
-      grpcTlsEndpoint = grpc(tls, new AdminGrpcService(admin, AdminTransport.GRPC_TLS));
-      grpcPlaintextEndpoint =
-          grpc(InsecureServerCredentials.create(), new AdminGrpcService(admin, AdminTransport.GRPC_PLAINTEXT));
+      grpcTlsEndpoint = grpc(tls, admin, AdminTransport.GRPC_TLS);
+      grpcPlaintextEndpoint = grpc(InsecureServerCredentials.create(), admin, AdminTransport.GRPC_PLAINTEXT);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private String grpc(ServerCredentials credentials, AdminGrpcService service) throws IOException {
-    Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials)
-        .addService(ServerInterceptors.intercept(service, AdminGrpcService.headers()))
-        .build()
-        .start();
+  /** A gRPC server serving every {@link AdminApiVersion} of the Admin API. */
+  private String grpc(ServerCredentials credentials, AdminBackend admin, AdminTransport transport)
+      throws IOException {
+    NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0), credentials);
+    for (AdminApiVersion version : AdminApiVersion.values()) {
+      builder.addService(AdminGrpcService.of(version, admin, transport));
+    }
+    Server server = builder.build().start();
     started.add(() -> {
       server.shutdownNow();
       server.awaitTermination(10, TimeUnit.SECONDS);
