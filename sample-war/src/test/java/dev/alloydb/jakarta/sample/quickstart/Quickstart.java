@@ -18,6 +18,10 @@ import java.util.logging.Logger;
  * {@code ./mvnw -Pquickstart}: starts the local AlloyDB emulator, then Payara Micro with the resource adapter and
  * the sample war configured to reach it, prints the URL to try, and runs until Ctrl-C, which stops both.
  *
+ * <p>The profile runs it inside Maven's JVM (exec:java): whatever stops Maven, Ctrl-C or a SIGTERM to
+ * {@code ./mvnw} from a process manager or CI, runs its shutdown hook, which stops Payara Micro (a child process),
+ * then the emulator and its PostgreSQL.
+ *
  * <p>Arguments: the Payara runtime directory (payara-micro.jar, alloydb-connector.rar, boot files), the war, and
  * the HTTP port. Payara Micro is configured the way the README tells a user to:
  * {@code --systemproperties <settings> --postbootcommandfile post-boot-commands.asadmin}, run in the runtime

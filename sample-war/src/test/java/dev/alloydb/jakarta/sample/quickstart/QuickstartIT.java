@@ -6,6 +6,8 @@ import dev.alloydb.jakarta.testkit.payara.PayaraMicroProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's first command, {@code ./mvnw -Pquickstart}, minus Maven: runs {@link Quickstart} in its own JVM the
- * way the {@code quickstart} profile does (same main class, arguments and test class path, on a free port), checks
- * that what it prints is what the README shows, runs the README's curl transcript against it (each answer must be
- * the README's, byte for byte), and that stopping it (SIGTERM, as Ctrl-C's shutdown path) leaves no process
- * behind: not Payara Micro, not PostgreSQL.
+ * The README's first command, {@code ./mvnw -Pquickstart}, minus Maven: runs {@link Quickstart} in a JVM of its own,
+ * in that JVM's process as the {@code quickstart} profile runs it in Maven's (exec:java; same main class, arguments
+ * and test class path, on a free port), checks that what it prints is what the README shows, runs the README's curl
+ * transcript against it (each answer must be the README's, byte for byte), and that SIGTERM to that process (what a
+ * process manager or CI sends to {@code ./mvnw}, which execs Maven's JVM; also Ctrl-C's shutdown path) leaves no
+ * process behind, not Payara Micro, not PostgreSQL, and frees the HTTP port.
  */
 class QuickstartIT {
 
@@ -76,8 +79,10 @@ class QuickstartIT {
         Thread.sleep(200);
       }
       assertThat(started).as("processes left after the quickstart stopped").noneMatch(QuickstartIT::running);
+      assertThat(portIsFree(port)).as("port %d free after the quickstart stopped", port).isTrue();
       System.out.printf("quickstart: README output matched, %d README commands answered as documented, %d"
-          + " processes (Payara Micro, PostgreSQL) gone after SIGTERM%n", transcript.size(), started.size());
+          + " processes (Payara Micro, PostgreSQL) gone and port %d free after SIGTERM%n", transcript.size(),
+          started.size(), port);
     } finally {
       // On failure too, stop it the way Ctrl-C does, so that its shutdown hook stops Payara and PostgreSQL.
       quickstart.destroy();
@@ -171,6 +176,16 @@ class QuickstartIT {
     String printed = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(shell.waitFor(1, TimeUnit.MINUTES)).as("%s finished", commandLine).isTrue();
     return printed.endsWith("\n") ? printed.substring(0, printed.length() - 1) : printed;
+  }
+
+  /** Whether a server socket can bind {@code port} on every address, as Payara's HTTP listener does. */
+  private static boolean portIsFree(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 
   private static Stream<ProcessHandle> postgresProcesses() {
