@@ -117,11 +117,14 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
   }
 
   /**
-   * The shared connector for {@code config}, created on first use. For this adapter's connection factories.
+   * The shared connector for {@code settings} run on this adapter's scheduler, created on first use. For this
+   * adapter's connection factories.
    *
+   * @param settings a connector configuration; its scheduler, if any, is replaced by the adapter's
    * @throws ResourceException when the adapter is not started or the connector cannot be created
    */
-  public Connector connector(ConnectorConfig config) throws ResourceException {
+  public Connector connector(ConnectorConfig settings) throws ResourceException {
+    ConnectorConfig config = settings.toBuilder().scheduler(scheduler()).build();
     synchronized (this) {
       Connector existing = startedConnectors().get(config);
       if (existing != null) {
@@ -155,7 +158,7 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
    *
    * @throws ResourceException when the adapter is not started
    */
-  public ConnectorScheduler scheduler() throws ResourceException {
+  ConnectorScheduler scheduler() throws ResourceException {
     synchronized (this) {
       if (scheduler == null) {
         throw notStarted();
