@@ -23,6 +23,14 @@ class ConnectorOptionTest {
   }
 
   @Test
+  void socketFactoryConstantsAreTheModelsJdbcNames() {
+    assertThat(ConnectorOption.all()).extracting(option -> option.jdbcName().orElse(null)).containsExactly(
+        SocketFactory.INSTANCE_NAME, SocketFactory.IP_TYPE, SocketFactory.ENABLE_IAM_AUTH, "user", "password", null,
+        SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.QUOTA_PROJECT,
+        SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES);
+  }
+
+  @Test
   void everyDefaultIsAValueItsOwnParserAccepts() {
     for (ConnectorOption<?> option : ConnectorOption.all()) {
       option.defaultValue().ifPresent(value -> assertThat(option.parse(value, option.name())).isNotNull());
