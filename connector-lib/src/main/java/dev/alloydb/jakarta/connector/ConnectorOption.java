@@ -23,61 +23,76 @@ import java.util.Optional;
  */
 public final class ConnectorOption<T> {
 
+  private static final String ENDPOINT_FORMS = "host:port, https://host:port or http://host:port";
+  private static final String CREDENTIALS_FILE_FORM = "the path of a readable Google credentials JSON file";
+
   /** The instance to connect to. */
-  public static final ConnectorOption<String> INSTANCE_URI = new ConnectorOption<>("instanceUri",
-      "alloydbInstanceName", null, true, false,
-      "projects/<PROJECT>/locations/<REGION>/clusters/<CLUSTER>/instances/<INSTANCE>",
-      "the instance to connect to; the project may be domain-scoped (google.com:my-project)",
-      (value, name) -> InstanceUri.parse(value).toString(), null);
+  public static final ConnectorOption<String> INSTANCE_URI = option("instanceUri",
+      (value, name) -> InstanceUri.parse(value).toString())
+      .jdbc("alloydbInstanceName").required()
+      .expects("projects/<PROJECT>/locations/<REGION>/clusters/<CLUSTER>/instances/<INSTANCE>")
+      .means("the instance to connect to; the project may be domain-scoped (google.com:my-project)");
   /** Which address of the instance to dial. */
-  public static final ConnectorOption<IpType> IP_TYPE = new ConnectorOption<>("ipType", "alloydbIpType",
-      IpType.PRIVATE.name(), false, false, "PRIVATE, PUBLIC or PSC (any case)", "which address of the instance to dial",
-      (value, name) -> IpType.parse(value), null);
+  public static final ConnectorOption<IpType> IP_TYPE = option("ipType", (value, name) -> IpType.parse(value))
+      .jdbc("alloydbIpType").byDefault(IpType.PRIVATE.name())
+      .expects("PRIVATE, PUBLIC or PSC (any case)")
+      .means("which address of the instance to dial");
   /** Log in as the credentials' IAM principal instead of with a password. */
-  public static final ConnectorOption<Boolean> ENABLE_IAM_AUTH = new ConnectorOption<>("enableIamAuth",
-      "alloydbEnableIAMAuth", "false", false, false, "true or false (any case)",
-      "log in as the credentials' IAM principal (user must name it); no password is sent",
-      ConnectorOption::parseFlag, null);
+  public static final ConnectorOption<Boolean> ENABLE_IAM_AUTH = option("enableIamAuth", ConnectorOption::parseFlag)
+      .jdbc("alloydbEnableIAMAuth").byDefault("false")
+      .expects("true or false (any case)")
+      .means("log in as the credentials' IAM principal (user must name it); no password is sent");
   /** The database user. */
-  public static final ConnectorOption<String> USER = new ConnectorOption<>("user", "user", null, true, false,
-      "a database user name", "database user (for IAM: the principal's e-mail, service accounts without "
-          + ".gserviceaccount.com)", (value, name) -> value, null);
+  public static final ConnectorOption<String> USER = option("user", ConnectorOption::text)
+      .jdbc("user").required()
+      .expects("a database user name")
+      .means("database user (for IAM: the principal's e-mail, service accounts without .gserviceaccount.com)");
   /** The database password. */
-  public static final ConnectorOption<String> PASSWORD = new ConnectorOption<>("password", "password", null,
-      false, true, "the user's password", "database password; never shown in messages or logs; not sent with IAM",
-      (value, name) -> value, null);
+  public static final ConnectorOption<String> PASSWORD = option("password", ConnectorOption::text)
+      .jdbc("password").secret()
+      .expects("the user's password")
+      .means("database password; never shown in messages or logs; not sent with IAM");
   /** The database name. */
-  public static final ConnectorOption<String> DATABASE = new ConnectorOption<>("database", null, "postgres",
-      false, false, "a database name", "database to connect to (JDBC: the URL's path)", (value, name) -> value, null);
+  public static final ConnectorOption<String> DATABASE = option("database", ConnectorOption::text)
+      .byDefault("postgres")
+      .expects("a database name")
+      .means("database to connect to (JDBC: the URL's path)");
   /** How the connector keeps certificates fresh. */
-  public static final ConnectorOption<RefreshStrategy> REFRESH_STRATEGY = new ConnectorOption<>("refreshStrategy",
-      "alloydbRefreshStrategy", RefreshStrategy.BACKGROUND.name(), false, false,
-      "BACKGROUND (also REFRESH_AHEAD) or LAZY (any case)",
-      "refresh certificates ahead of expiry in the background, or only inside a connect",
-      (value, name) -> RefreshStrategy.parse(value), ConnectorConfig.Builder::refreshStrategy);
+  public static final ConnectorOption<RefreshStrategy> REFRESH_STRATEGY = option("refreshStrategy",
+      (value, name) -> RefreshStrategy.parse(value))
+      .jdbc("alloydbRefreshStrategy").byDefault(RefreshStrategy.BACKGROUND.name())
+      .configures(ConnectorConfig.Builder::refreshStrategy)
+      .expects("BACKGROUND (also REFRESH_AHEAD) or LAZY (any case)")
+      .means("refresh certificates ahead of expiry in the background, or only inside a connect");
   /** The AlloyDB Admin API endpoint. */
-  public static final ConnectorOption<String> ADMIN_SERVICE_ENDPOINT = new ConnectorOption<>(
-      "adminServiceEndpoint", "alloydbAdminServiceEndpoint", ConnectorConfig.DEFAULT_ADMIN_SERVICE_ENDPOINT, false,
-      false, "host:port, https://host:port or http://host:port", "AlloyDB Admin API endpoint",
-      ConnectorOption::parseEndpoint, ConnectorConfig.Builder::adminServiceEndpoint);
+  public static final ConnectorOption<String> ADMIN_SERVICE_ENDPOINT = option("adminServiceEndpoint",
+      ConnectorOption::parseEndpoint)
+      .jdbc("alloydbAdminServiceEndpoint").byDefault(ConnectorConfig.DEFAULT_ADMIN_SERVICE_ENDPOINT)
+      .configures(ConnectorConfig.Builder::adminServiceEndpoint)
+      .expects(ENDPOINT_FORMS)
+      .means("AlloyDB Admin API endpoint");
   /** The project billed for Admin API quota. */
-  public static final ConnectorOption<String> QUOTA_PROJECT = new ConnectorOption<>("quotaProject",
-      "alloydbQuotaProject", null, false, false, "a Google Cloud project ID", "project billed for Admin API quota",
-      (value, name) -> value, ConnectorConfig.Builder::quotaProject);
+  public static final ConnectorOption<String> QUOTA_PROJECT = option("quotaProject", ConnectorOption::text)
+      .jdbc("alloydbQuotaProject").configures(ConnectorConfig.Builder::quotaProject)
+      .expects("a Google Cloud project ID")
+      .means("project billed for Admin API quota");
   /** A Google credentials file instead of Application Default Credentials. */
-  public static final ConnectorOption<Path> CREDENTIALS_FILE = new ConnectorOption<>("credentialsFile",
-      "alloydbGoogleCredentialsPath", null, false, false, "the path of a readable Google credentials JSON file",
-      "credentials file (service account key, authorized user, external account); unset: Application Default "
-          + "Credentials", ConnectorOption::parseReadableFile, ConnectorConfig.Builder::credentialsFile);
+  public static final ConnectorOption<Path> CREDENTIALS_FILE = option("credentialsFile",
+      ConnectorOption::parseReadableFile)
+      .jdbc("alloydbGoogleCredentialsPath").configures(ConnectorConfig.Builder::credentialsFile)
+      .expects(CREDENTIALS_FILE_FORM)
+      .means("credentials file (service account key, authorized user, external account); unset: Application "
+          + "Default Credentials");
   /** The service account to impersonate. */
-  public static final ConnectorOption<String> TARGET_PRINCIPAL = new ConnectorOption<>("targetPrincipal",
-      "alloydbTargetPrincipal", null, false, false, "a service account e-mail address",
-      "service account to impersonate", (value, name) -> value, ConnectorConfig.Builder::targetPrincipal);
+  public static final ConnectorOption<String> TARGET_PRINCIPAL = option("targetPrincipal", ConnectorOption::text)
+      .jdbc("alloydbTargetPrincipal").configures(ConnectorConfig.Builder::targetPrincipal)
+      .expects("a service account e-mail address")
+      .means("service account to impersonate");
   /** The impersonation delegation chain. */
-  public static final ConnectorOption<List<String>> DELEGATES = new ConnectorOption<>("delegates",
-      "alloydbDelegates", null, false, false,
-      "comma-separated service account e-mail addresses, none empty; needs targetPrincipal",
-      "impersonation delegation chain", ConnectorOption::parseList, ConnectorConfig.Builder::delegates);
+  public static final ConnectorOption<List<String>> DELEGATES = option("delegates", ConnectorOption::parseList)
+      .jdbc("alloydbDelegates").configures(ConnectorConfig.Builder::delegates)
+      .expects("comma-separated service account e-mail addresses, none empty; needs targetPrincipal")
+      .means("impersonation delegation chain");
 
   private static final List<ConnectorOption<?>> ALL = List.of(INSTANCE_URI, IP_TYPE, ENABLE_IAM_AUTH, USER,
       PASSWORD, DATABASE, REFRESH_STRATEGY, ADMIN_SERVICE_ENDPOINT, QUOTA_PROJECT, CREDENTIALS_FILE,
@@ -95,17 +110,20 @@ public final class ConnectorOption<T> {
   private final Parser<T> parser;
   private final Setter<T> setter;
 
-  private ConnectorOption(String name, String jdbcName, String defaultValue, boolean required, boolean secret,
-      String expected, String description, Parser<T> parser, Setter<T> setter) {
-    this.name = name;
-    this.jdbcName = jdbcName;
-    this.defaultValue = defaultValue;
-    this.required = required;
-    this.secret = secret;
-    this.expected = expected;
+  private ConnectorOption(Definition<T> definition, String description) {
+    this.name = definition.name;
+    this.jdbcName = definition.jdbcName;
+    this.defaultValue = definition.defaultValue;
+    this.required = definition.required;
+    this.secret = definition.secret;
+    this.expected = definition.expected;
     this.description = description;
-    this.parser = parser;
-    this.setter = setter;
+    this.parser = definition.parser;
+    this.setter = definition.setter;
+  }
+
+  private static <T> Definition<T> option(String name, Parser<T> parser) {
+    return new Definition<>(name, parser);
   }
 
   /** Every option, in the order of the README's configuration reference. */
@@ -198,6 +216,10 @@ public final class ConnectorOption<T> {
     return name;
   }
 
+  private static String text(String value, String givenAs) {
+    return value;
+  }
+
   private static Boolean parseFlag(String value, String givenAs) {
     switch (value.toLowerCase(Locale.ROOT)) {
       case "true":
@@ -213,7 +235,7 @@ public final class ConnectorOption<T> {
     try {
       return ConnectorConfig.builder().adminServiceEndpoint(value).build().adminServiceEndpoint();
     } catch (ConnectorConfigException e) {
-      throw new ConnectorConfigException(invalid(value, givenAs, ADMIN_SERVICE_ENDPOINT.expected).getMessage(), e);
+      throw new ConnectorConfigException(invalid(value, givenAs, ENDPOINT_FORMS).getMessage(), e);
     }
   }
 
@@ -222,10 +244,10 @@ public final class ConnectorOption<T> {
     try {
       path = Path.of(value);
     } catch (InvalidPathException e) {
-      throw new ConnectorConfigException(invalid(value, givenAs, CREDENTIALS_FILE.expected).getMessage(), e);
+      throw new ConnectorConfigException(invalid(value, givenAs, CREDENTIALS_FILE_FORM).getMessage(), e);
     }
     if (!Files.isReadable(path)) {
-      throw invalid(value, givenAs, CREDENTIALS_FILE.expected + " (no readable file there)");
+      throw invalid(value, givenAs, CREDENTIALS_FILE_FORM + " (no readable file there)");
     }
     return path;
   }
@@ -244,6 +266,57 @@ public final class ConnectorOption<T> {
   private static ConnectorConfigException invalid(String value, String givenAs, String expected) {
     String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
     return new ConnectorConfigException("Invalid " + givenAs + " '" + shown + "': expected " + expected);
+  }
+
+  /** The parts of an option's definition, named where the constants are declared; {@link #means} completes it. */
+  private static final class Definition<T> {
+    private final String name;
+    private final Parser<T> parser;
+    private String jdbcName;
+    private String defaultValue;
+    private boolean required;
+    private boolean secret;
+    private String expected;
+    private Setter<T> setter;
+
+    private Definition(String name, Parser<T> parser) {
+      this.name = name;
+      this.parser = parser;
+    }
+
+    Definition<T> jdbc(String value) {
+      jdbcName = value;
+      return this;
+    }
+
+    Definition<T> byDefault(String value) {
+      defaultValue = value;
+      return this;
+    }
+
+    Definition<T> required() {
+      required = true;
+      return this;
+    }
+
+    Definition<T> secret() {
+      secret = true;
+      return this;
+    }
+
+    Definition<T> configures(Setter<T> value) {
+      setter = value;
+      return this;
+    }
+
+    Definition<T> expects(String value) {
+      expected = value;
+      return this;
+    }
+
+    ConnectorOption<T> means(String description) {
+      return new ConnectorOption<>(this, description);
+    }
   }
 
   /** Turns trimmed, non-blank text into a value, or throws {@link ConnectorConfigException}. */
