@@ -24,6 +24,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -288,6 +290,22 @@ class ManagedConnectionFactoryImplTest {
       assertThat(copy.getPassword()).isNull();
       assertThat(copy.getUser()).isEqualTo(factory.getUser());
       assertThat(copy.getInstanceUri()).isEqualTo(factory.getInstanceUri());
+    }
+  }
+
+  @Test
+  void credentialsFileWithoutCredentialsIsAConfigurationError() throws Exception {
+    Path notCredentials = Files.writeString(Files.createTempFile("not-credentials", ".json"), "not json at all");
+    try {
+      ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+      factory.setCredentialsFile(notCredentials.toString());
+
+      assertThatThrownBy(() -> factory.createManagedConnection(null, null))
+          .isInstanceOf(InvalidPropertyException.class)
+          .hasMessageStartingWith("The AlloyDB connector rejects its settings: Cannot load credentials from file")
+          .hasCauseInstanceOf(ConnectorConfigException.class);
+    } finally {
+      Files.delete(notCredentials);
     }
   }
 
