@@ -2,6 +2,7 @@ package dev.alloydb.jakarta.ra;
 
 import dev.alloydb.jakarta.connector.Connector;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.ra.work.WorkManagerScheduler;
 import jakarta.resource.NotSupportedException;
@@ -9,6 +10,7 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.AuthenticationMechanism;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
@@ -117,11 +119,15 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
   }
 
   /**
-   * The shared connector for {@code config}, created on first use. For this adapter's connection factories.
+   * The shared connector for {@code settings} run on this adapter's scheduler, created on first use. For this
+   * adapter's connection factories.
    *
+   * @param settings a connector configuration; its scheduler, if any, is replaced by the adapter's
+   * @throws InvalidPropertyException when the connector rejects the settings (a {@link ConnectorConfigException})
    * @throws ResourceException when the adapter is not started or the connector cannot be created
    */
-  public Connector connector(ConnectorConfig config) throws ResourceException {
+  public Connector connector(ConnectorConfig settings) throws ResourceException {
+    ConnectorConfig config = settings.toBuilder().scheduler(scheduler()).build();
     synchronized (this) {
       Connector existing = startedConnectors().get(config);
       if (existing != null) {
@@ -133,6 +139,12 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
     Connector created;
     try {
       created = Connector.create(config);
+    } catch (ConnectorConfigException e) {
+      // Something the user must fix (such as a credentials file that holds no credentials): a configuration error.
+      InvalidPropertyException invalid =
+          new InvalidPropertyException("The AlloyDB connector rejects its settings: " + e.getMessage());
+      invalid.initCause(e);
+      throw invalid;
     } catch (RuntimeException e) {
       throw new ResourceException("Could not create the AlloyDB connector: " + e.getMessage(), e);
     }
@@ -155,7 +167,7 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
    *
    * @throws ResourceException when the adapter is not started
    */
-  public ConnectorScheduler scheduler() throws ResourceException {
+  ConnectorScheduler scheduler() throws ResourceException {
     synchronized (this) {
       if (scheduler == null) {
         throw notStarted();

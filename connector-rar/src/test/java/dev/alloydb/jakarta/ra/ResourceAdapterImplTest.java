@@ -96,8 +96,7 @@ class ResourceAdapterImplTest {
   private ConnectorConfig config(String quotaProject) throws ResourceException {
     ConnectorConfig.Builder builder = ConnectorConfig.builder()
         .adminServiceEndpoint(emulator.adminApiRestEndpoint())
-        .credentialsFile(Path.of(emulator.credentialsFile().toString()))
-        .scheduler(adapter.scheduler());
+        .credentialsFile(Path.of(emulator.credentialsFile().toString()));
     if (quotaProject != null) {
       builder.quotaProject(quotaProject);
     }

@@ -3,15 +3,11 @@ package dev.alloydb.jakarta.connector.internal;
 import dev.alloydb.jakarta.connector.AdminApiException;
 import dev.alloydb.jakarta.connector.ConnectorException;
 import dev.alloydb.jakarta.connector.MetadataExchangeException;
+import dev.alloydb.jakarta.connector.SqlStates;
 import java.sql.SQLException;
 
 /** Turns connector errors into the {@link SQLException}s JDBC callers and pools understand. */
 final class SqlErrors {
-  /** SQLState: the client could not establish the connection. */
-  static final String UNABLE_TO_CONNECT = "08001";
-  /** SQLState: invalid authorization specification. */
-  static final String AUTHENTICATION = "28000";
-
   private SqlErrors() {
   }
 
@@ -21,15 +17,15 @@ final class SqlErrors {
 
   static String sqlState(ConnectorException e) {
     if (e instanceof MetadataExchangeException && ((MetadataExchangeException) e).isRefused()) {
-      return AUTHENTICATION;
+      return SqlStates.INVALID_AUTHORIZATION;
     }
     if (e instanceof AdminApiException) {
       String code = ((AdminApiException) e).statusCode();
       if ("PERMISSION_DENIED".equals(code) || "UNAUTHENTICATED".equals(code)) {
-        return AUTHENTICATION;
+        return SqlStates.INVALID_AUTHORIZATION;
       }
     }
-    return UNABLE_TO_CONNECT;
+    return SqlStates.UNABLE_TO_CONNECT;
   }
 
   /** The connector error inside a pgjdbc failure, if any (pgjdbc chains what the socket factory threw). */

@@ -6,7 +6,7 @@ import jakarta.resource.spi.ConnectionRequestInfo;
  * The user and password an application passed to {@code DataSource.getConnection(user, password)}. The spec
  * requires value equality here: equal logins let the pool match a connection made for the same login.
  */
-public final class ConnectionRequestInfoImpl implements ConnectionRequestInfo {
+final class ConnectionRequestInfoImpl implements ConnectionRequestInfo {
 
   private final LoginCredentials credentials;
 
@@ -14,7 +14,7 @@ public final class ConnectionRequestInfoImpl implements ConnectionRequestInfo {
    * @param user database user
    * @param password password, may be {@code null}
    */
-  public ConnectionRequestInfoImpl(String user, String password) {
+  ConnectionRequestInfoImpl(String user, String password) {
     this.credentials = new LoginCredentials(user, password);
   }
 

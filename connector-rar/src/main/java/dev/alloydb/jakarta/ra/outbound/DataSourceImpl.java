@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.ra.outbound;
 
+import dev.alloydb.jakarta.connector.SqlStates;
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
@@ -15,13 +16,13 @@ import javax.sql.DataSource;
 
 /**
  * The {@code javax.sql.DataSource} applications get from JNDI: every connection comes from the container's pool
- * through {@link ConnectionManager#allocateConnection}. Serializable and Referenceable so the server can bind it.
+ * through {@link ConnectionManager#allocateConnection}. Serializable and Referenceable so the server can bind it; the
+ * serialized form carries the factory's pool properties but never the password.
  */
 public final class DataSourceImpl implements DataSource, Serializable, Referenceable {
 
   @Serial
   private static final long serialVersionUID = 1L;
-  private static final String SQLSTATE_CANNOT_CONNECT = "08001";
 
   private final ManagedConnectionFactoryImpl factory;
   private final ConnectionManager connectionManager;
@@ -43,7 +44,7 @@ public final class DataSourceImpl implements DataSource, Serializable, Reference
     if (user == null || user.isBlank()) {
       throw new SQLException("getConnection(user, password) needs a database user name, got "
           + (user == null ? "null" : "a blank one") + "; call getConnection() for the pool's configured login",
-          SQLSTATE_CANNOT_CONNECT);
+          SqlStates.UNABLE_TO_CONNECT);
     }
     return allocate(new ConnectionRequestInfoImpl(user, password));
   }
@@ -53,7 +54,7 @@ public final class DataSourceImpl implements DataSource, Serializable, Reference
       return (Connection) connectionManager.allocateConnection(factory, request);
     } catch (ResourceException e) {
       String state = e.getErrorCode() != null && e.getErrorCode().length() == 5
-          ? e.getErrorCode() : SQLSTATE_CANNOT_CONNECT;
+          ? e.getErrorCode() : SqlStates.UNABLE_TO_CONNECT;
       throw new SQLException(e.getMessage(), state, e);
     }
   }

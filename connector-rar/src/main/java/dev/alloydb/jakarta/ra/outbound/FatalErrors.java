@@ -1,15 +1,16 @@
 package dev.alloydb.jakarta.ra.outbound;
 
+import dev.alloydb.jakarta.connector.SqlStates;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
-import java.util.Set;
 
-/** Decides whether an SQLException means the physical connection is unusable and must leave the pool. */
+/**
+ * Decides whether an SQLException means the physical connection is unusable and must leave the pool: a
+ * {@link SQLNonTransientConnectionException} or a {@linkplain SqlStates#isFatal fatal SQLState} anywhere in its chain.
+ */
 final class FatalErrors {
 
   private static final int MAX_CHAIN = 10;
-  // PostgreSQL's shutdown family: pg_terminate_backend (57P01), crash (57P02), not accepting connections (57P03).
-  private static final Set<String> DISCONNECT_STATES = Set.of("57P01", "57P02", "57P03");
 
   private FatalErrors() {
   }
@@ -21,8 +22,7 @@ final class FatalErrors {
         return true;
       }
       if (current instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null && (state.startsWith("08") || DISCONNECT_STATES.contains(state))) {
+        if (SqlStates.isFatal(sql.getSQLState())) {
           return true;
         }
         current = sql.getNextException() != null ? sql.getNextException() : sql.getCause();

@@ -1,11 +1,8 @@
 package dev.alloydb.jakarta.ra.outbound;
 
 import dev.alloydb.jakarta.connector.Connector;
+import dev.alloydb.jakarta.connector.ConnectorOption;
 import dev.alloydb.jakarta.ra.ResourceAdapterImpl;
-import dev.alloydb.jakarta.ra.config.AdapterSettings;
-import dev.alloydb.jakarta.ra.config.MicroProfileLookup;
-import dev.alloydb.jakarta.ra.config.Setting;
-import dev.alloydb.jakarta.ra.config.SettingsResolver;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
@@ -24,9 +21,7 @@ import java.io.PrintWriter;
 import java.io.Serial;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,11 +31,13 @@ import javax.sql.DataSource;
 /**
  * Connection pool configuration for one AlloyDB instance and login, and the factory of its managed connections.
  *
- * <p>Every config property is a String so that a value the server could not expand (such as an unresolved
- * {@code ${MPCONFIG=...}}) reaches validation and is reported by name instead of failing a type conversion. A
- * property left unset is taken from MicroProfile Config ({@link Setting#configKey()}), read with the calling
- * thread's context class loader when the first connection is created, then kept as one typed
- * {@link AdapterSettings} snapshot. Equality covers the config properties only (Connectors 2.1, 6.5.3.2).
+ * <p>The config properties are the {@link ConnectorOption}s, one JavaBean pair each (the container sets them by
+ * name), all kept as given in one {@link PoolProperties} store. Every one is a String so that a value the server
+ * could not expand (such as an unresolved {@code ${MPCONFIG=...}}) reaches validation and is reported by name
+ * instead of failing a type conversion. A property left unset is taken from MicroProfile Config
+ * ({@link ConnectorOption#configKey()}), read with the calling thread's context class loader when the first
+ * connection is created, then kept as one parsed {@link AdapterSettings} snapshot. Equality covers the config
+ * properties only (Connectors 2.1, 6.5.3.2). The password stays out of the serialized form.
  */
 @ConnectionDefinition(
     connectionFactory = DataSource.class,
@@ -54,31 +51,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   private static final long serialVersionUID = 1L;
   private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
-  @ConfigProperty(description = "Instance URI: projects/<PROJECT>/locations/<REGION>/clusters/<CLUSTER>/instances/<INSTANCE>")
-  private String instanceUri;
-  @ConfigProperty(description = "IP type to dial: PRIVATE (default), PUBLIC or PSC")
-  private String ipType;
-  @ConfigProperty(description = "true to log in with the credentials' IAM principal (default false)")
-  private String enableIamAuth;
-  @ConfigProperty(description = "Database user")
-  private String user;
-  @ConfigProperty(description = "Database password (ignored with IAM authentication)", confidential = true)
-  private String password;
-  @ConfigProperty(description = "Database name (default postgres)")
-  private String database;
-  @ConfigProperty(description = "Certificate refresh strategy: BACKGROUND (default) or LAZY")
-  private String refreshStrategy;
-  @ConfigProperty(description = "AlloyDB Admin API endpoint override")
-  private String adminServiceEndpoint;
-  @ConfigProperty(description = "Project billed for Admin API quota")
-  private String quotaProject;
-  @ConfigProperty(description = "Google credentials JSON file (default: Application Default Credentials)")
-  private String credentialsFile;
-  @ConfigProperty(description = "Service account to impersonate")
-  private String targetPrincipal;
-  @ConfigProperty(description = "Comma-separated impersonation delegation chain")
-  private String delegates;
-
+  private final PoolProperties properties = new PoolProperties();
   private transient Function<String, Optional<String>> fallback;
   private transient volatile ResourceAdapterImpl resourceAdapter;
   private transient volatile AdapterSettings settings;
@@ -96,7 +69,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
 
   @Override
   public Object createConnectionFactory(ConnectionManager connectionManager) throws ResourceException {
-    SettingsResolver.checkExplicit(explicitSettings());
+    SettingsResolver.checkExplicit(properties);
     return new DataSourceImpl(this, connectionManager);
   }
 
@@ -116,7 +89,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
           "This connection factory is not associated with the AlloyDB resource adapter");
     }
     LoginCredentials login = login(subject, info);
-    Connector connector = adapter.connector(resolved.connectorConfig(adapter.scheduler()));
+    Connector connector = adapter.connector(resolved.connectorConfig());
     Connection physical = null;
     try {
       physical = connector.connect(resolved.instanceUri(),
@@ -216,7 +189,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
       synchronized (this) {
         current = settings;
         if (current == null) {
-          current = new SettingsResolver(fallback()).resolve(explicitSettings());
+          current = new SettingsResolver(fallback()).resolve(properties);
           settings = current;
         }
       }
@@ -231,29 +204,6 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     return fallback;
   }
 
-  private Map<Setting, String> explicitSettings() {
-    Map<Setting, String> values = new EnumMap<>(Setting.class);
-    putIfSet(values, Setting.INSTANCE_URI, instanceUri);
-    putIfSet(values, Setting.IP_TYPE, ipType);
-    putIfSet(values, Setting.ENABLE_IAM_AUTH, enableIamAuth);
-    putIfSet(values, Setting.USER, user);
-    putIfSet(values, Setting.PASSWORD, password);
-    putIfSet(values, Setting.DATABASE, database);
-    putIfSet(values, Setting.REFRESH_STRATEGY, refreshStrategy);
-    putIfSet(values, Setting.ADMIN_SERVICE_ENDPOINT, adminServiceEndpoint);
-    putIfSet(values, Setting.QUOTA_PROJECT, quotaProject);
-    putIfSet(values, Setting.CREDENTIALS_FILE, credentialsFile);
-    putIfSet(values, Setting.TARGET_PRINCIPAL, targetPrincipal);
-    putIfSet(values, Setting.DELEGATES, delegates);
-    return values;
-  }
-
-  private static void putIfSet(Map<Setting, String> values, Setting setting, String value) {
-    if (value != null) {
-      values.put(setting, value);
-    }
-  }
-
   private static void closeQuietly(Connection connection) {
     if (connection != null) {
       try {
@@ -264,141 +214,146 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     }
   }
 
-  // A changed property invalidates the snapshot; servers configure before use, so this is for correctness only.
-  private synchronized void changed() {
+  /** Sets or clears one option; a changed property invalidates the resolved snapshot. */
+  private synchronized void set(ConnectorOption<?> option, String value) {
+    properties.set(option, value);
     settings = null;
   }
 
-  /** @return the instance URI property */
+  private String get(ConnectorOption<?> option) {
+    return properties.get(option).orElse(null);
+  }
+
+  /** @return the {@link ConnectorOption#INSTANCE_URI} pool property */
   public String getInstanceUri() {
-    return instanceUri;
+    return get(ConnectorOption.INSTANCE_URI);
   }
 
-  /** @param value instance URI */
+  /** @param value instance URI ({@link ConnectorOption#INSTANCE_URI}) */
+  @ConfigProperty
   public void setInstanceUri(String value) {
-    instanceUri = value;
-    changed();
+    set(ConnectorOption.INSTANCE_URI, value);
   }
 
-  /** @return the IP type property */
+  /** @return the {@link ConnectorOption#IP_TYPE} pool property */
   public String getIpType() {
-    return ipType;
+    return get(ConnectorOption.IP_TYPE);
   }
 
-  /** @param value PRIVATE, PUBLIC or PSC */
+  /** @param value PRIVATE, PUBLIC or PSC ({@link ConnectorOption#IP_TYPE}) */
+  @ConfigProperty
   public void setIpType(String value) {
-    ipType = value;
-    changed();
+    set(ConnectorOption.IP_TYPE, value);
   }
 
-  /** @return the IAM authentication property */
+  /** @return the {@link ConnectorOption#ENABLE_IAM_AUTH} pool property */
   public String getEnableIamAuth() {
-    return enableIamAuth;
+    return get(ConnectorOption.ENABLE_IAM_AUTH);
   }
 
-  /** @param value true or false */
+  /** @param value true or false ({@link ConnectorOption#ENABLE_IAM_AUTH}) */
+  @ConfigProperty
   public void setEnableIamAuth(String value) {
-    enableIamAuth = value;
-    changed();
+    set(ConnectorOption.ENABLE_IAM_AUTH, value);
   }
 
-  /** @return the user property */
+  /** @return the {@link ConnectorOption#USER} pool property */
   public String getUser() {
-    return user;
+    return get(ConnectorOption.USER);
   }
 
-  /** @param value database user */
+  /** @param value database user ({@link ConnectorOption#USER}) */
+  @ConfigProperty
   public void setUser(String value) {
-    user = value;
-    changed();
+    set(ConnectorOption.USER, value);
   }
 
-  /** @return the password property */
+  /** @return the {@link ConnectorOption#PASSWORD} pool property */
   public String getPassword() {
-    return password;
+    return get(ConnectorOption.PASSWORD);
   }
 
-  /** @param value database password */
+  /** @param value database password ({@link ConnectorOption#PASSWORD}) */
+  @ConfigProperty(confidential = true)
   public void setPassword(String value) {
-    password = value;
-    changed();
+    set(ConnectorOption.PASSWORD, value);
   }
 
-  /** @return the database property */
+  /** @return the {@link ConnectorOption#DATABASE} pool property */
   public String getDatabase() {
-    return database;
+    return get(ConnectorOption.DATABASE);
   }
 
-  /** @param value database name */
+  /** @param value database name ({@link ConnectorOption#DATABASE}) */
+  @ConfigProperty
   public void setDatabase(String value) {
-    database = value;
-    changed();
+    set(ConnectorOption.DATABASE, value);
   }
 
-  /** @return the refresh strategy property */
+  /** @return the {@link ConnectorOption#REFRESH_STRATEGY} pool property */
   public String getRefreshStrategy() {
-    return refreshStrategy;
+    return get(ConnectorOption.REFRESH_STRATEGY);
   }
 
-  /** @param value BACKGROUND or LAZY */
+  /** @param value BACKGROUND or LAZY ({@link ConnectorOption#REFRESH_STRATEGY}) */
+  @ConfigProperty
   public void setRefreshStrategy(String value) {
-    refreshStrategy = value;
-    changed();
+    set(ConnectorOption.REFRESH_STRATEGY, value);
   }
 
-  /** @return the Admin API endpoint property */
+  /** @return the {@link ConnectorOption#ADMIN_SERVICE_ENDPOINT} pool property */
   public String getAdminServiceEndpoint() {
-    return adminServiceEndpoint;
+    return get(ConnectorOption.ADMIN_SERVICE_ENDPOINT);
   }
 
-  /** @param value Admin API endpoint */
+  /** @param value Admin API endpoint ({@link ConnectorOption#ADMIN_SERVICE_ENDPOINT}) */
+  @ConfigProperty
   public void setAdminServiceEndpoint(String value) {
-    adminServiceEndpoint = value;
-    changed();
+    set(ConnectorOption.ADMIN_SERVICE_ENDPOINT, value);
   }
 
-  /** @return the quota project property */
+  /** @return the {@link ConnectorOption#QUOTA_PROJECT} pool property */
   public String getQuotaProject() {
-    return quotaProject;
+    return get(ConnectorOption.QUOTA_PROJECT);
   }
 
-  /** @param value quota project */
+  /** @param value quota project ({@link ConnectorOption#QUOTA_PROJECT}) */
+  @ConfigProperty
   public void setQuotaProject(String value) {
-    quotaProject = value;
-    changed();
+    set(ConnectorOption.QUOTA_PROJECT, value);
   }
 
-  /** @return the credentials file property */
+  /** @return the {@link ConnectorOption#CREDENTIALS_FILE} pool property */
   public String getCredentialsFile() {
-    return credentialsFile;
+    return get(ConnectorOption.CREDENTIALS_FILE);
   }
 
-  /** @param value path of a Google credentials JSON file */
+  /** @param value path of a Google credentials JSON file ({@link ConnectorOption#CREDENTIALS_FILE}) */
+  @ConfigProperty
   public void setCredentialsFile(String value) {
-    credentialsFile = value;
-    changed();
+    set(ConnectorOption.CREDENTIALS_FILE, value);
   }
 
-  /** @return the target principal property */
+  /** @return the {@link ConnectorOption#TARGET_PRINCIPAL} pool property */
   public String getTargetPrincipal() {
-    return targetPrincipal;
+    return get(ConnectorOption.TARGET_PRINCIPAL);
   }
 
-  /** @param value service account to impersonate */
+  /** @param value service account to impersonate ({@link ConnectorOption#TARGET_PRINCIPAL}) */
+  @ConfigProperty
   public void setTargetPrincipal(String value) {
-    targetPrincipal = value;
-    changed();
+    set(ConnectorOption.TARGET_PRINCIPAL, value);
   }
 
-  /** @return the delegates property */
+  /** @return the {@link ConnectorOption#DELEGATES} pool property */
   public String getDelegates() {
-    return delegates;
+    return get(ConnectorOption.DELEGATES);
   }
 
-  /** @param value comma-separated delegation chain */
+  /** @param value comma-separated delegation chain ({@link ConnectorOption#DELEGATES}) */
+  @ConfigProperty
   public void setDelegates(String value) {
-    delegates = value;
-    changed();
+    set(ConnectorOption.DELEGATES, value);
   }
 
   @Override
@@ -410,11 +365,11 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
       return false;
     }
     ManagedConnectionFactoryImpl that = (ManagedConnectionFactoryImpl) other;
-    return explicitSettings().equals(that.explicitSettings());
+    return properties.equals(that.properties);
   }
 
   @Override
   public int hashCode() {
-    return explicitSettings().hashCode();
+    return properties.hashCode();
   }
 }

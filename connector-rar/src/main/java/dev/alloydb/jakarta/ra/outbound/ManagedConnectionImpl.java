@@ -1,8 +1,5 @@
 package dev.alloydb.jakarta.ra.outbound;
 
-import dev.alloydb.jakarta.ra.handle.ClientAttribute;
-import dev.alloydb.jakarta.ra.handle.ConnectionHandle;
-import dev.alloydb.jakarta.ra.handle.HandleOwner;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -17,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -25,25 +23,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * One physical pgjdbc connection (from {@code Connector.connect}) pooled by the container.
  *
  * <ul>
  *   <li>Events: {@code CONNECTION_CLOSED} when a handle is closed; {@code CONNECTION_ERROR_OCCURRED} once, on the
- *       first fatal failure (SQLState class 08, PostgreSQL shutdown states, {@code SQLNonTransientConnectionException},
+ *       first fatal failure ({@link FatalErrors}: pgjdbc's fatal SQLStates, {@code SQLNonTransientConnectionException},
  *       or a physical connection found closed), so the pool destroys it. No {@code LOCAL_TRANSACTION_*} events:
  *       the container demarcates its own local transactions (Connectors 2.1, 7.8) and JDBC is exempt for
  *       application-driven ones.</li>
- *   <li>{@link #cleanup()} invalidates every handle, rolls back work left uncommitted and resets only the client
- *       state an application changed (auto-commit, isolation, read-only, schema, network timeout); the physical
+ *   <li>{@link #cleanup()} invalidates every handle, rolls back work left uncommitted (also a transaction opened
+ *       with SQL {@code BEGIN}) and resets only the client state an application changed (auto-commit, isolation, read-only, schema, network timeout); the physical
  *       connection stays open for the next user.</li>
  *   <li>{@link #destroy()} is idempotent and closes the physical connection.</li>
  * </ul>
  *
  * <p>Thread-safe; identity equality (Connectors 2.1, 18.3.2).
  */
-public final class ManagedConnectionImpl implements ManagedConnection, HandleOwner {
+final class ManagedConnectionImpl implements ManagedConnection, HandleOwner {
 
   private static final System.Logger LOG = System.getLogger(ManagedConnectionImpl.class.getName());
 
@@ -99,17 +99,23 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
 
   /**
    * Connectors 2.1, 6.5.4.4: "used by the application server to change the association of an application-level
-   * connection handle with a ManagedConnection instance".
+   * connection handle with a ManagedConnection instance". A closed handle stays closed (refused with the JCA
+   * IllegalStateException); the statements, result sets and metadata of a moved handle no longer reach the previous
+   * physical connection (see {@link ConnectionHandle#associate}).
    */
   @Override
   public void associateConnection(Object connection) throws ResourceException {
     checkNotDestroyed();
     ConnectionHandle handle = ConnectionHandle.of(connection).orElseThrow(() -> new ResourceException(
         "Not an AlloyDB connection handle: " + (connection == null ? "null" : connection.getClass())));
-    if (handle.owner() instanceof ManagedConnectionImpl previous && previous != this) {
-      previous.handles.remove(handle);
+    HandleOwner previous = handle.owner();
+    if (!handle.associate(this)) {
+      throw new jakarta.resource.spi.IllegalStateException(
+          "A closed connection handle cannot be associated with a managed connection");
     }
-    handle.associate(this);
+    if (previous instanceof ManagedConnectionImpl previousConnection && previous != this) {
+      previousConnection.handles.remove(handle);
+    }
     handles.add(handle);
   }
 
@@ -121,6 +127,7 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
     }
     try {
       localTransaction.abandon();
+      endOpenTransaction();
       resetClientState();
     } catch (SQLException e) {
       throw new ResourceException("Could not reset the connection for reuse: " + e.getMessage(), e);
@@ -267,6 +274,24 @@ public final class ManagedConnectionImpl implements ManagedConnection, HandleOwn
       return physical.isClosed();
     } catch (SQLException e) {
       return true;
+    }
+  }
+
+  /**
+   * Rolls back a transaction the application left open, however it began: pgjdbc tracks the server's transaction
+   * status, so one opened with SQL {@code BEGIN} in auto-commit mode (which JDBC's own state does not show) ends here
+   * too instead of holding the next user's work.
+   */
+  private void endOpenTransaction() throws SQLException {
+    if (physical.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+      return;
+    }
+    if (physical.getAutoCommit()) {
+      try (Statement statement = physical.createStatement()) {
+        statement.execute("ROLLBACK");
+      }
+    } else {
+      physical.rollback();
     }
   }
 

@@ -245,6 +245,22 @@ class AdapterOnPayaraIT {
 
   @Test
   @Order(10)
+  void poolWithAnInstanceUriTheLibraryRejectsFailsAtLookupWithTheLibrarysMessage() throws Exception {
+    // A colon belongs only in a domain-scoped project; the adapter once accepted it anywhere, the library never did.
+    String uri = System.getProperty("alloydb.instance-uri") + ":x";
+    PoolCommands.createPool("alloydb-connector", "invalid-pool", "jdbc/invalid", Map.of("instanceUri", uri));
+    try {
+      assertThatThrownBy(() -> InitialContext.doLookup("jdbc/invalid"))
+          .satisfies(e -> assertThat(stackTrace(e))
+              .contains("AlloyDB setting instanceUri (MicroProfile Config key alloydb.instance-uri) (pool property): "
+                  + "Invalid instance URI '" + uri + "'"));
+    } finally {
+      PoolCommands.deletePool("invalid-pool", "jdbc/invalid");
+    }
+  }
+
+  @Test
+  @Order(11)
   void undeployingTheAdapterLeavesNoAdapterThread() throws Exception {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName status = new ObjectName(STATUS_MBEAN);

@@ -16,15 +16,17 @@ class FatalErrorsTest {
   @ParameterizedTest(name = "{0} -> fatal={1}")
   @CsvSource({
       "08006, true", "08001, true", "08003, true", "57P01, true", "57P02, true", "57P03, true",
-      "42601, false", "23505, false", "40001, false", "25P02, false"})
+      "57P04, true", "57P05, true", "25P03, true", "53100, true", "53200, true", "53300, true", "58030, true",
+      "XX000, true", "XX001, true",
+      "42601, false", "23505, false", "40001, false", "25P02, false", "57014, false", "55P03, false"})
   void classifiesBySqlState(String state, boolean fatal) {
     assertThat(FatalErrors.isFatal(new SQLException("x", state))).isEqualTo(fatal);
   }
 
   @Test
   void nonTransientConnectionExceptionIsFatalWhateverItsState() {
-    assertThat(FatalErrors.isFatal(new SQLNonTransientConnectionException("gone", "XX000"))).isTrue();
-    assertThat(FatalErrors.isFatal(new SQLTransientConnectionException("busy", "XX000"))).isFalse();
+    assertThat(FatalErrors.isFatal(new SQLNonTransientConnectionException("gone", "22000"))).isTrue();
+    assertThat(FatalErrors.isFatal(new SQLTransientConnectionException("busy", "22000"))).isFalse();
   }
 
   @Test

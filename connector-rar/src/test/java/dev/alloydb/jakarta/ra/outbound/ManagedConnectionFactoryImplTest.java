@@ -3,8 +3,11 @@ package dev.alloydb.jakarta.ra.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
+import dev.alloydb.jakarta.connector.ConnectorOption;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -19,10 +22,15 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +88,36 @@ class ManagedConnectionFactoryImplTest {
     set.accept(second, "changed-" + name);
 
     assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
+  void everyOptionIsAConfigPropertyOfTheFactoryAndOnlySecretsAreConfidential() throws Exception {
+    ManagedConnectionFactoryImpl factory = new ManagedConnectionFactoryImpl(key -> Optional.empty());
+    for (ConnectorOption<?> option : ConnectorOption.all()) {
+      String bean = Character.toUpperCase(option.name().charAt(0)) + option.name().substring(1);
+      Method setter = ManagedConnectionFactoryImpl.class.getMethod("set" + bean, String.class);
+      Method getter = ManagedConnectionFactoryImpl.class.getMethod("get" + bean);
+
+      setter.invoke(factory, "value-of-" + option.name());
+
+      assertThat(getter.invoke(factory)).as(option.name()).isEqualTo("value-of-" + option.name());
+      assertThat(setter.getAnnotation(ConfigProperty.class)).as(option.name()).isNotNull()
+          .extracting(ConfigProperty::confidential).isEqualTo(option.secret());
+    }
+    assertThat(Arrays.stream(ManagedConnectionFactoryImpl.class.getMethods())
+        .filter(method -> method.isAnnotationPresent(ConfigProperty.class)))
+        .as("no config property outside the option model").hasSameSizeAs(ConnectorOption.all());
+  }
+
+  @Test
+  void instanceUriWithABlankIsRejectedAsTheLibraryRejectsIt() throws ResourceException {
+    ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+    factory.setInstanceUri("projects/p/locations/r/clusters/c/instances/my instance");
+
+    assertThatThrownBy(factory::settings)
+        .isInstanceOf(InvalidPropertyException.class)
+        .hasMessageContaining("Invalid instance URI 'projects/p/locations/r/clusters/c/instances/my instance'")
+        .hasCauseInstanceOf(ConnectorConfigException.class);
   }
 
   @Test
@@ -147,7 +185,7 @@ class ManagedConnectionFactoryImplTest {
         Arguments.of("ipType", "IPV6", "PRIVATE, PUBLIC, PSC", setter(ManagedConnectionFactoryImpl::setIpType)),
         Arguments.of("enableIamAuth", "yes", "true or false",
             setter(ManagedConnectionFactoryImpl::setEnableIamAuth)),
-        Arguments.of("refreshStrategy", "EAGER", "BACKGROUND, LAZY",
+        Arguments.of("refreshStrategy", "EAGER", "LAZY",
             setter(ManagedConnectionFactoryImpl::setRefreshStrategy)),
         Arguments.of("credentialsFile", "/no/such/file.json", "readable Google credentials JSON file",
             setter(ManagedConnectionFactoryImpl::setCredentialsFile)),
@@ -225,9 +263,49 @@ class ManagedConnectionFactoryImplTest {
       out.writeObject(factory);
     }
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      Object copy = in.readObject();
-      assertThat(copy).isEqualTo(factory);
-      assertThat(((ManagedConnectionFactoryImpl) copy).getResourceAdapter()).as("runtime state is transient").isNull();
+      ManagedConnectionFactoryImpl copy = (ManagedConnectionFactoryImpl) in.readObject();
+      assertThat(copy.getResourceAdapter()).as("runtime state is transient").isNull();
+      copy.setPassword(factory.getPassword());
+      assertThat(copy).as("equal but for the password, which is not serialized").isEqualTo(factory);
+    }
+  }
+
+  @Test
+  void serializedDataSourceNeverCarriesThePassword() throws Exception {
+    String planted = "planted-Secret-4711";
+    ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+    factory.setPassword(planted);
+    DataSource dataSource = (DataSource) factory.createConnectionFactory(new AllocatingConnectionManager());
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(dataSource);
+      out.writeObject(factory);
+    }
+
+    assertThat(new String(bytes.toByteArray(), StandardCharsets.ISO_8859_1)).doesNotContain(planted);
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      in.readObject();
+      ManagedConnectionFactoryImpl copy = (ManagedConnectionFactoryImpl) in.readObject();
+      assertThat(copy.getPassword()).isNull();
+      assertThat(copy.getUser()).isEqualTo(factory.getUser());
+      assertThat(copy.getInstanceUri()).isEqualTo(factory.getInstanceUri());
+    }
+  }
+
+  @Test
+  void credentialsFileWithoutCredentialsIsAConfigurationError() throws Exception {
+    Path notCredentials = Files.writeString(Files.createTempFile("not-credentials", ".json"), "not json at all");
+    try {
+      ManagedConnectionFactoryImpl factory = fixture.passwordFactory();
+      factory.setCredentialsFile(notCredentials.toString());
+
+      assertThatThrownBy(() -> factory.createManagedConnection(null, null))
+          .isInstanceOf(InvalidPropertyException.class)
+          .hasMessageStartingWith("The AlloyDB connector rejects its settings: Cannot load credentials from file")
+          .hasCauseInstanceOf(ConnectorConfigException.class);
+    } finally {
+      Files.delete(notCredentials);
     }
   }
 

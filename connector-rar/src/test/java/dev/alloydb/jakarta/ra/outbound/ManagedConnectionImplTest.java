@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -327,6 +328,68 @@ class ManagedConnectionImplTest {
     assertThat(targetListener.ids()).containsExactly(ConnectionEvent.CONNECTION_CLOSED);
     assertThat(listener.events).isEmpty();
     assertThatThrownBy(() -> target.associateConnection("not a handle")).isInstanceOf(ResourceException.class);
+  }
+
+  @Test
+  void objectsHandedOutBeforeAssociateConnectionCannotReachThePreviousPhysicalConnection() throws Exception {
+    ManagedConnectionImpl target = create();
+    Connection handle = handle();
+    int previousPid = backendPid(managed.physicalConnection());
+    Statement statement = handle.createStatement();
+    PreparedStatement prepared = handle.prepareStatement("select pg_backend_pid()");
+    ResultSet result = statement.executeQuery("select 1");
+    DatabaseMetaData metaData = handle.getMetaData();
+
+    target.associateConnection(handle);
+
+    for (ThrowingCallable stale : List.<ThrowingCallable>of(() -> statement.executeQuery("select 1"),
+        prepared::executeQuery, result::next, () -> metaData.getTables(null, null, "ra_unit_tx", null))) {
+      assertThatThrownBy(stale)
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"))
+          .hasMessageContaining("re-associated");
+    }
+    assertThat(statement.isClosed()).as("closed on the previous physical connection").isTrue();
+    assertThat(prepared.isClosed()).isTrue();
+    try (Statement fresh = handle.createStatement(); ResultSet pid = fresh.executeQuery("select pg_backend_pid()")) {
+      assertThat(pid.next()).isTrue();
+      assertThat(pid.getInt(1)).isNotEqualTo(previousPid).isEqualTo(backendPid(target.physicalConnection()));
+    }
+  }
+
+  @Test
+  void closedHandleCannotBeAssociated() throws Exception {
+    ManagedConnectionImpl target = create();
+    Connection handle = handle();
+    handle.close();
+
+    assertThatThrownBy(() -> target.associateConnection(handle))
+        .isInstanceOf(jakarta.resource.spi.IllegalStateException.class)
+        .hasMessageContaining("closed connection handle");
+    assertThat(handle.isClosed()).isTrue();
+    assertThatThrownBy(handle::createStatement)
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08003"));
+  }
+
+  @Test
+  void cleanupRollsBackATransactionOpenedWithSqlBegin() throws Exception {
+    Connection handle = handle();
+    try (Statement statement = handle.createStatement()) {
+      statement.execute("BEGIN");
+      statement.executeUpdate("insert into ra_unit_tx (id) values (7)");
+    }
+    handle.close();
+
+    managed.cleanup();
+
+    Connection next = handle();
+    assertThat(ids(next)).as("the left-over insert is rolled back").doesNotContain(7);
+    insert(next, 8);
+    Connection other = (Connection) create().getConnection(null, null);
+    try {
+      assertThat(ids(other)).as("the next user's insert commits at once, in no left-over transaction").contains(8);
+    } finally {
+      delete(other, 8);
+    }
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.ra.config;
+package dev.alloydb.jakarta.ra.outbound;
 
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * the adapter's class loader sees only server-level sources). Without a MicroProfile Config implementation every
  * key is empty.
  */
-public final class MicroProfileLookup implements Function<String, Optional<String>> {
+final class MicroProfileLookup implements Function<String, Optional<String>> {
 
   @Override
   public Optional<String> apply(String key) {

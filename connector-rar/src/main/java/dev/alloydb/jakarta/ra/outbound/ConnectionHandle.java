@@ -1,5 +1,6 @@
-package dev.alloydb.jakarta.ra.handle;
+package dev.alloydb.jakarta.ra.outbound;
 
+import dev.alloydb.jakarta.connector.SqlStates;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,10 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Thread-safe.
  */
-public final class ConnectionHandle implements InvocationHandler {
+final class ConnectionHandle implements InvocationHandler {
 
-  private static final String SQLSTATE_CONNECTION_DOES_NOT_EXIST = "08003";
-  private static final String SQLSTATE_INVALID_TRANSACTION_STATE = "25000";
   private static final Set<String> DEMARCATION = Set.of("commit", "rollback", "setAutoCommit", "setSavepoint");
   private static final Map<String, ClientAttribute> CLIENT_STATE = Map.of(
       "setAutoCommit", ClientAttribute.AUTO_COMMIT,
@@ -55,12 +54,12 @@ public final class ConnectionHandle implements InvocationHandler {
   }
 
   /** A new open handle associated with {@code owner}. */
-  public static ConnectionHandle create(HandleOwner owner) {
+  static ConnectionHandle create(HandleOwner owner) {
     return new ConnectionHandle(owner);
   }
 
   /** The handle behind an application connection object, if it is one of ours. */
-  public static Optional<ConnectionHandle> of(Object connection) {
+  static Optional<ConnectionHandle> of(Object connection) {
     if (connection != null && Proxy.isProxyClass(connection.getClass())
         && Proxy.getInvocationHandler(connection) instanceof ConnectionHandle handle) {
       return Optional.of(handle);
@@ -69,22 +68,35 @@ public final class ConnectionHandle implements InvocationHandler {
   }
 
   /** The object given to the application. */
-  public Connection proxy() {
+  Connection proxy() {
     return proxy;
   }
 
   /** The managed connection this handle is associated with, or {@code null} once invalidated. */
-  public HandleOwner owner() {
+  HandleOwner owner() {
     return owner;
   }
 
-  /** Re-points the handle to another managed connection ({@code ManagedConnection.associateConnection}). */
-  public void associate(HandleOwner newOwner) {
-    owner = newOwner;
+  /**
+   * Re-points the handle to another managed connection ({@code ManagedConnection.associateConnection}). The
+   * statements it handed out are closed, and they, their result sets and its metadata fail with 08003 from now on:
+   * they belong to the previous physical connection, which may already serve another user.
+   *
+   * @return {@code false}, changing nothing, when the handle is closed
+   */
+  boolean associate(HandleOwner newOwner) {
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      owner = newOwner;
+    }
+    closeStatements();
+    return true;
   }
 
   /** Whether the application closed the handle or its managed connection invalidated it. */
-  public boolean isClosed() {
+  boolean isClosed() {
     return closed;
   }
 
@@ -92,7 +104,7 @@ public final class ConnectionHandle implements InvocationHandler {
    * Detaches the handle for good without a {@code CONNECTION_CLOSED} event (managed connection cleanup or
    * destroy): later calls fail, and the statements it handed out are closed.
    */
-  public void invalidate() {
+  void invalidate() {
     closed = true;
     owner = null;
     closeStatements();
@@ -129,7 +141,7 @@ public final class ConnectionHandle implements InvocationHandler {
     HandleOwner current = openOwner();
     if (DEMARCATION.contains(name) && current.inManagedTransaction()) {
       throw new SQLException(name + " is not allowed while the container manages the transaction",
-          SQLSTATE_INVALID_TRANSACTION_STATE);
+          SqlStates.INVALID_TRANSACTION_STATE);
     }
     ClientAttribute changing = CLIENT_STATE.get(name);
     if (changing != null) {
@@ -140,9 +152,10 @@ public final class ConnectionHandle implements InvocationHandler {
       // JDBC: an aborted connection is closed. Its physical connection must leave the pool, not go back to it.
       closed = true;
       current.sqlFailed(proxy,
-          new SQLNonTransientConnectionException("The application aborted the connection", "08003"));
+          new SQLNonTransientConnectionException("The application aborted the connection",
+          SqlStates.CONNECTION_DOES_NOT_EXIST));
     }
-    return wrapResult(result, method.getReturnType());
+    return wrapResult(result, method.getReturnType(), current);
   }
 
   /** Calls {@code method} on a physical object, reporting SQL failures to the owner. */
@@ -172,7 +185,13 @@ public final class ConnectionHandle implements InvocationHandler {
 
   /** What a call through this handle, or through an object it handed out, gets once the handle is closed. */
   static SQLException closedFailure() {
-    return new SQLException("The connection handle is closed", SQLSTATE_CONNECTION_DOES_NOT_EXIST);
+    return new SQLException("The connection handle is closed", SqlStates.CONNECTION_DOES_NOT_EXIST);
+  }
+
+  /** What a call through an object handed out before the handle was re-associated gets. */
+  static SQLException staleFailure() {
+    return new SQLException("This JDBC object belongs to the physical connection the handle used before it was "
+        + "re-associated; create it again from the connection", SqlStates.CONNECTION_DOES_NOT_EXIST);
   }
 
   private void close() {
@@ -201,16 +220,16 @@ public final class ConnectionHandle implements InvocationHandler {
     }
   }
 
-  private Object wrapResult(Object result, Class<?> type) {
+  private Object wrapResult(Object result, Class<?> type, HandleOwner current) {
     if (result == null) {
       return null;
     }
     if (type == Statement.class || type == PreparedStatement.class || type == CallableStatement.class) {
       openStatements.add((Statement) result);
-      return DelegateHandle.wrap(result, type, this, null);
+      return DelegateHandle.wrap(result, type, this, current, null);
     }
     if (type == DatabaseMetaData.class) {
-      return DelegateHandle.wrap(result, type, this, null);
+      return DelegateHandle.wrap(result, type, this, current, null);
     }
     return result;
   }

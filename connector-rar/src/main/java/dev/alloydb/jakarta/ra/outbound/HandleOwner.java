@@ -1,10 +1,10 @@
-package dev.alloydb.jakarta.ra.handle;
+package dev.alloydb.jakarta.ra.outbound;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /** What a connection handle needs from the managed connection it is associated with. */
-public interface HandleOwner {
+interface HandleOwner {
 
   /** The physical connection the handle delegates to. */
   Connection physicalConnection();

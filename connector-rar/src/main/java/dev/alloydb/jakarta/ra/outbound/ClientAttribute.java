@@ -1,7 +1,7 @@
-package dev.alloydb.jakarta.ra.handle;
+package dev.alloydb.jakarta.ra.outbound;
 
 /** Client state an application can change through a handle and that must not leak to the next user. */
-public enum ClientAttribute {
+enum ClientAttribute {
   /** {@code setAutoCommit}. */
   AUTO_COMMIT,
   /** {@code setTransactionIsolation}. */

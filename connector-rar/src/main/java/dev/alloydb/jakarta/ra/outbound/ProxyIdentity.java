@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.ra.handle;
+package dev.alloydb.jakarta.ra.outbound;
 
 import java.util.Optional;
 import java.util.function.Supplier;
