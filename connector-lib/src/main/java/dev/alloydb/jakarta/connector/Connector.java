@@ -1,7 +1,7 @@
 package dev.alloydb.jakarta.connector;
 
 import dev.alloydb.jakarta.connector.internal.ConnectorCore;
-import dev.alloydb.jakarta.connector.internal.JdbcConnect;
+import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -40,7 +40,7 @@ public final class Connector implements AutoCloseable {
    *     refused the credentials; the {@link ConnectorException} is the cause
    */
   public Connection connect(String instanceUri, Properties info) throws SQLException {
-    return JdbcConnect.connect(core, instanceUri, info);
+    return PgjdbcConnections.connect(core, instanceUri, info);
   }
 
   /** The configuration this connector was created with. */

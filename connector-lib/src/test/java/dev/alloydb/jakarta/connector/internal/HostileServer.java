@@ -33,23 +33,37 @@ final class HostileServer implements AutoCloseable {
     /** Completes TLS, then answers the exchange with a PostgreSQL ErrorResponse ('E...' as a huge length). */
     GARBAGE_LENGTH,
     /** Completes TLS and the exchange read, then closes. */
-    CLOSE_AFTER_REQUEST
+    CLOSE_AFTER_REQUEST,
+    /** Completes TLS and answers the exchange with OK, then never sends another byte (a stalled login). */
+    EXCHANGE_OK,
+    /** Accepts TCP, then sends a TLS record header announcing 16 KiB and drips its body, one byte per 200 ms. */
+    DRIP_HANDSHAKE,
+    /** Completes TLS, reads the exchange, announces a 1000-byte response and drips it, one byte per 200 ms. */
+    DRIP_EXCHANGE
   }
+
+  private static final long DRIP_MILLIS = 200;
 
   private final ServerSocket server;
   private final Thread acceptor;
   private final List<Socket> accepted = new CopyOnWriteArrayList<>();
   private final Mode mode;
+  private final java.util.concurrent.atomic.AtomicInteger dripsCut = new java.util.concurrent.atomic.AtomicInteger();
 
   HostileServer(Mode mode, TestCa trustedCa) throws Exception {
+    this(mode, trustedCa, "127.0.0.1", 0);
+  }
+
+  /** A server on {@code address:port} (port 0: any free port) whose certificate names {@code address}. */
+  HostileServer(Mode mode, TestCa trustedCa, String address, int port) throws Exception {
     this.mode = mode;
-    InetAddress loopback = InetAddress.getByName("127.0.0.1");
-    if (mode == Mode.SILENT) {
+    InetAddress loopback = InetAddress.getByName(address);
+    if (mode == Mode.SILENT || mode == Mode.DRIP_HANDSHAKE) {
       server = new ServerSocket();
     } else {
       TestCa signer = mode == Mode.FOREIGN_CA ? TestCa.create("foreign-ca") : trustedCa;
       KeyPair key = TestCa.rsa();
-      String san = mode == Mode.WRONG_ADDRESS ? "10.99.99.99" : "127.0.0.1";
+      String san = mode == Mode.WRONG_ADDRESS ? "10.99.99.99" : address;
       X509Certificate cert = signer.issue(key.getPublic(), "hostile", List.of(san), Duration.ofHours(1));
       SSLContext context = context(key, cert, signer.certificate, trustedCa.certificate);
       SSLServerSocket tls = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
@@ -57,7 +71,7 @@ final class HostileServer implements AutoCloseable {
       tls.setWantClientAuth(true);
       server = tls;
     }
-    server.bind(new InetSocketAddress(loopback, 0));
+    server.bind(new InetSocketAddress(loopback, port));
     acceptor = new Thread(this::acceptLoop, "fixture-" + mode);
     acceptor.setDaemon(true);
     acceptor.start();
@@ -82,6 +96,11 @@ final class HostileServer implements AutoCloseable {
 
   int port() {
     return server.getLocalPort();
+  }
+
+  /** Drips that ended because the client closed the connection. */
+  int dripsCut() {
+    return dripsCut.get();
   }
 
   private void acceptLoop() {
@@ -110,6 +129,23 @@ final class HostileServer implements AutoCloseable {
         readRequest(socket);
         socket.close();
         break;
+      case EXCHANGE_OK:
+        ((SSLSocket) socket).startHandshake();
+        readRequest(socket);
+        byte[] ok = com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.newBuilder()
+            .setResponseCode(com.google.cloud.alloydb.connectors.v1.MetadataExchangeResponse.ResponseCode.OK)
+            .build().toByteArray();
+        socket.getOutputStream().write(java.nio.ByteBuffer.allocate(4 + ok.length).putInt(ok.length).put(ok).array());
+        socket.getOutputStream().flush();
+        break;
+      case DRIP_HANDSHAKE:
+        drip(socket, new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+        break;
+      case DRIP_EXCHANGE:
+        ((SSLSocket) socket).startHandshake();
+        readRequest(socket);
+        drip(socket, new byte[] {0, 0, 0x03, (byte) 0xe8});
+        break;
       case TLS12_ONLY:
       case FOREIGN_CA:
       case WRONG_ADDRESS:
@@ -117,6 +153,24 @@ final class HostileServer implements AutoCloseable {
         break;
       default:
         break;
+    }
+  }
+
+  /** Sends {@code header}, then one byte per 200 ms until the client closes the connection. */
+  private void drip(Socket socket, byte[] header) {
+    try {
+      OutputStream out = socket.getOutputStream();
+      out.write(header);
+      out.flush();
+      while (!server.isClosed()) {
+        Thread.sleep(DRIP_MILLIS);
+        out.write(1);
+        out.flush();
+      }
+    } catch (IOException e) {
+      dripsCut.incrementAndGet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

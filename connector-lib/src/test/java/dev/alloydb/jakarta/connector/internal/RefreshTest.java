@@ -47,7 +47,7 @@ class RefreshTest {
   }
 
   private void connectOnce(ConnectorCore core) throws SQLException {
-    try (Connection c = JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin())) {
+    try (Connection c = PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin())) {
       assertThat(c.isValid(5)).isTrue();
     }
   }
@@ -86,7 +86,7 @@ class RefreshTest {
       for (int i = 0; i < n; i++) {
         results.add(callers.submit(() -> {
           go.await();
-          try (Connection c = JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin())) {
+          try (Connection c = PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin())) {
             return c.getMetaData().getUserName();
           }
         }));
