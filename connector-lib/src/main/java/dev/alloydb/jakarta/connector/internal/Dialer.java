@@ -128,16 +128,23 @@ final class Dialer {
 
   /** Our own words for the failures users meet; the JDK's message otherwise (it varies between JDKs). */
   private static String reason(Exception e, String address) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof CertPathValidatorException || cause instanceof CertPathBuilderException) {
-        return "the server's certificate is not signed by the instance's CA (the CA rotated, or this is not the"
-            + " instance)";
-      }
-      if (cause instanceof CertificateException) {
-        return "the server's certificate does not name " + address;
-      }
+    if (hasCause(e, CertPathValidatorException.class) || hasCause(e, CertPathBuilderException.class)) {
+      return "the server's certificate is not signed by the instance's CA (the CA rotated, or this is not the"
+          + " instance)";
+    }
+    if (hasCause(e, CertificateException.class)) {
+      return "the server's certificate does not name " + address;
     }
     return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable cause = t; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void closeQuietly(Socket socket) {

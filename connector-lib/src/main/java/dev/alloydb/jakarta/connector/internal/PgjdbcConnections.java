@@ -22,9 +22,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Opens pgjdbc connections for {@code Connector} and {@code AsyncConnector}: the connector dials (one
  * {@link DialPolicy} for both), then pgjdbc runs the PostgreSQL start-up on that socket, which it receives through
- * the {@link SocketFactory} and the {@link SocketHandoff} on the same thread. The start-up ends at the login timeout
- * ({@code loginTimeout} in seconds, else {@link DriverManager#getLoginTimeout()}, else the handshake timeout). Not
- * API.
+ * the {@link SocketFactory} and the {@link SocketHandoff} on the same thread. The start-up ends at the login timeout:
+ * {@code loginTimeout} in seconds if given, else the handshake timeout, shortened by
+ * {@link DriverManager#getLoginTimeout()} when that is set and smaller. Not API.
  */
 public final class PgjdbcConnections {
   /** Per-connection keys of {@code Connector.connect}. */
@@ -170,12 +170,12 @@ public final class PgjdbcConnections {
       }
     }
 
-    /** {@code loginTimeout} seconds (1 to 3600), else the JVM's login timeout, else {@code fallback}. */
+    /** {@code loginTimeout} seconds (1 to 3600), else {@code fallback} or the JVM's login timeout if smaller. */
     private static Duration loginTimeout(Properties info, Duration fallback) {
       String value = info.getProperty(LOGIN_TIMEOUT);
       if (value == null) {
         int jvm = DriverManager.getLoginTimeout();
-        return jvm > 0 ? Duration.ofSeconds(Math.min(jvm, 3600)) : fallback;
+        return jvm > 0 && Duration.ofSeconds(jvm).compareTo(fallback) < 0 ? Duration.ofSeconds(jvm) : fallback;
       }
       try {
         int seconds = Integer.parseInt(value.trim());

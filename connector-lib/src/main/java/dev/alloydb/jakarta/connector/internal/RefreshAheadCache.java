@@ -163,6 +163,9 @@ final class RefreshAheadCache implements ConnectionInfoCache {
     Refresh refresh = new Refresh(ticker.nanos());
     try {
       scheduler.execute(refresh);
+      if (refresh.droppedEarly != null) {
+        throw refresh.droppedEarly;
+      }
     } catch (RejectedExecutionException e) {
       RuntimeException refused = new ConnectorOperationException("[" + instance + "] The connector's scheduler"
           + " refused the refresh task (" + e.getMessage() + "); the next connect or timer tries again", e);
@@ -331,6 +334,8 @@ final class RefreshAheadCache implements ConnectionInfoCache {
     final CompletableFuture<ConnectionInfo> result = new CompletableFuture<>();
     final long startedNanos;
     volatile ScheduledTask watchdog;
+    /** Set when the scheduler reports the drop while still accepting the task. */
+    volatile RejectedExecutionException droppedEarly;
 
     Refresh(long startedNanos) {
       this.startedNanos = startedNanos;
@@ -343,6 +348,7 @@ final class RefreshAheadCache implements ConnectionInfoCache {
 
     @Override
     public void dropped(RejectedExecutionException reason) {
+      droppedEarly = reason;
       finish(this, null, new ConnectorOperationException("[" + instance + "] The connector's scheduler dropped the"
           + " refresh task (" + reason.getMessage() + "); the next connect or timer tries again", reason), false);
     }
