@@ -177,7 +177,10 @@ public final class ConnectorCore implements AutoCloseable {
   private void taskDropped(RejectedExecutionException reason) {
     LOG.log(Level.WARNING, () -> "The scheduler dropped a task of the connector (" + reason.getMessage()
         + "); failing the refreshes in flight");
-    key.completeExceptionally(reason);
+    CompletableFuture<KeyPair> pending = key;
+    if (pending != null) {
+      pending.completeExceptionally(reason);
+    }
     caches.abandonRefreshes(new ConnectorOperationException("The scheduler dropped a task of the connector ("
         + reason.getMessage() + "); the next connect or timer refreshes again", reason));
   }

@@ -116,7 +116,22 @@ public final class PgjdbcConnections {
     if (connection == null) {
       throw startUpTimedOut(request, null);
     }
+    restoreReadTimeout(socket, request, connection);
     return connection;
+  }
+
+  /**
+   * The login deadline set a read timeout for the start-up; queries get pgjdbc's own ({@code socketTimeout}
+   * seconds, 0 = none), which pgjdbc itself only sets when positive.
+   */
+  private static void restoreReadTimeout(Socket socket, Request request, Connection connection) throws SQLException {
+    try {
+      socket.setSoTimeout(request.socketTimeoutMillis);
+    } catch (SocketException e) {
+      closeQuietly(connection);
+      throw SqlErrors.of(new ConnectorException("[" + request.instance + "] The connection closed right after the"
+          + " PostgreSQL start-up: " + e.getMessage(), e));
+    }
   }
 
   private static SQLException startUpTimedOut(Request request, SQLException cause) {
@@ -131,6 +146,7 @@ public final class PgjdbcConnections {
     final IpType ipType;
     final boolean iamAuth;
     final Duration loginTimeout;
+    final int socketTimeoutMillis;
     final String url;
     final Properties pgProperties;
 
@@ -140,8 +156,18 @@ public final class PgjdbcConnections {
       this.ipType = ipType;
       this.iamAuth = iamAuth;
       this.loginTimeout = loginTimeout;
+      this.socketTimeoutMillis = socketTimeoutMillis(pgProperties);
       this.url = url;
       this.pgProperties = pgProperties;
+    }
+
+    /** pgjdbc's {@code socketTimeout} in milliseconds; pgjdbc itself rejects values that do not parse. */
+    private static int socketTimeoutMillis(Properties pg) {
+      try {
+        return Math.max(0, Integer.parseInt(pg.getProperty("socketTimeout", "0").trim())) * 1000;
+      } catch (NumberFormatException e) {
+        return 0;
+      }
     }
 
     static Request of(ConnectorCore core, String instanceUri, Properties info) throws SQLException {

@@ -106,6 +106,23 @@ class DialDeadlineTest {
   }
 
   @Test
+  void theLoginDeadlineEndsWithTheStartUpAndLeavesQueriesUnbounded() throws Exception {
+    EmulatorSupport.resetEmulator();
+    try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build())) {
+      Properties info = EmulatorSupport.passwordLogin();
+      info.setProperty("loginTimeout", "1");
+      try (java.sql.Connection c = PgjdbcConnections.connect(core, EmulatorSupport.instanceUri(), info);
+          java.sql.Statement s = c.createStatement()) {
+        assertThat(s.execute("select pg_sleep(2)")).as("a query longer than the login timeout").isTrue();
+      }
+      info.setProperty("loginTimeout", "0");
+      assertThatThrownBy(() -> PgjdbcConnections.connect(core, EmulatorSupport.instanceUri(), info))
+          .isInstanceOf(SQLException.class).hasMessageContaining("Invalid loginTimeout '0'")
+          .hasMessageContaining("expected whole seconds from 1 to 3600");
+    }
+  }
+
+  @Test
   void durationsBeyondTheAllowedRangeAreConfigurationErrors() {
     for (String option : new String[] {"connectTimeout", "handshakeTimeout", "refreshTimeout"}) {
       ConnectorConfig.Builder builder = ConnectorConfig.builder();
