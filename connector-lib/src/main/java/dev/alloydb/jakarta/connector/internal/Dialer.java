@@ -110,6 +110,8 @@ final class Dialer {
         throw timedOut(instance, address, null);
       }
       return tls;
+    } catch (DialException e) {
+      throw e;
     } catch (SocketTimeoutException e) {
       throw timedOut(instance, address, e);
     } catch (IOException | RuntimeException e) {
@@ -118,6 +120,10 @@ final class Dialer {
       }
       throw new DialException("[" + instance + "] TLS 1.3 handshake with " + address + " failed: "
           + reason(e, address), e);
+    } finally {
+      if (deadline != null) {
+        deadline.end();
+      }
     }
   }
 

@@ -34,6 +34,8 @@ import java.util.function.Supplier;
  */
 final class RefreshAheadCache implements ConnectionInfoCache {
   private static final System.Logger LOG = System.getLogger(RefreshAheadCache.class.getName());
+  /** The timer's retry after a refused refresh task: a scheduler that keeps refusing must not make a busy loop. */
+  private static final Duration REFUSED_RETRY = Duration.ofSeconds(1);
 
   private final InstanceUri instance;
   private final Supplier<CompletableFuture<ConnectionInfo>> refresher;
@@ -172,7 +174,8 @@ final class RefreshAheadCache implements ConnectionInfoCache {
       LOG.log(Level.WARNING, refused.getMessage());
       lastError = refused;
       gate.refund();
-      scheduleLocked(gate.untilOpen());
+      Duration wait = gate.untilOpen();
+      scheduleLocked(wait.compareTo(REFUSED_RETRY) > 0 ? wait : REFUSED_RETRY);
       after.add(() -> refresh.result.completeExceptionally(refused));
       return;
     }
