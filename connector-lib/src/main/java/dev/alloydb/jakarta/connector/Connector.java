@@ -10,8 +10,10 @@ import java.util.Properties;
  * Opens pgjdbc connections to AlloyDB instances over the connector's TLS sockets.
  *
  * <p>Recognised {@code info} keys: {@code user}, {@code password}, {@code database} (default {@code postgres}),
- * {@code ipType} and {@code enableIamAuth} (override the configuration's defaults for this connection). Every other
- * key passes through to pgjdbc.
+ * {@code ipType} and {@code enableIamAuth} (override the configuration's defaults for this connection), and
+ * {@code loginTimeout} (whole seconds, 1 to 3600: the deadline of the PostgreSQL start-up after the dial; by default
+ * the handshake timeout, or {@link java.sql.DriverManager#getLoginTimeout()} if that is shorter). Every other key
+ * passes through to pgjdbc.
  *
  * <p>Thread-safe. Closing the connector stops its background work and releases its threads; connections already
  * open are unaffected.

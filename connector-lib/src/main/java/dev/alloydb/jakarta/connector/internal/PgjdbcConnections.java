@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.connector.internal;
 import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.ConnectorException;
+import dev.alloydb.jakarta.connector.ConnectorOperationException;
 import dev.alloydb.jakarta.connector.IpType;
 import dev.alloydb.jakarta.connector.SocketFactory;
 import java.net.Socket;
@@ -67,8 +68,10 @@ public final class PgjdbcConnections {
         }
       });
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(SqlErrors.of(new ConnectorClosedException("[" + request.instance
-          + "] The connector is closed")));
+      result.completeExceptionally(SqlErrors.of(core.isClosed()
+          ? new ConnectorClosedException("[" + request.instance + "] The connector is closed")
+          : new ConnectorOperationException("[" + request.instance + "] The connector's scheduler refused the"
+              + " connect (" + e.getMessage() + "); try again", e)));
     }
     return result;
   }

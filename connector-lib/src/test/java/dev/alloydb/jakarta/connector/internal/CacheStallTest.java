@@ -88,6 +88,20 @@ class CacheStallTest {
   }
 
   @Test
+  void aWallClockSteppedBackStopsNoRefresh() {
+    long[] ticks = {0};
+    RefreshAheadCache cache = new RefreshAheadCache(INSTANCE, refresher, scheduler, clock, () -> ticks[0],
+        RefreshPolicy.DEFAULT, Duration.ofSeconds(30)).start();
+    manual.runReady();
+    calls.get(0).completeExceptionally(new IllegalStateException("first refresh failed"));
+    clock.advance(Duration.ofHours(-1));
+    ticks[0] += Duration.ofSeconds(31).toNanos();
+    cache.connectionInfo();
+    manual.runReady();
+    assertThat(calls).as("a refresh after the back-off, measured on the ticker").hasSize(2);
+  }
+
+  @Test
   void waitersAreCompletedWithNoLockOfTheCacheHeld() throws Exception {
     RefreshAheadCache cache = cache().start();
     manual.runReady();

@@ -38,6 +38,6 @@ final class TaskWork implements Work {
 
   @Override
   public void release() {
-    // Tasks are short (one refresh); they finish on their own.
+    // Tasks are short or bounded by their own deadlines (a refresh step, a timer, an asynchronous connect).
   }
 }
