@@ -1,14 +1,16 @@
 package dev.alloydb.jakarta.connector;
 
 import dev.alloydb.jakarta.connector.internal.ConnectorCore;
-import dev.alloydb.jakarta.connector.internal.JdbcConnect;
+import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import java.sql.Connection;
 import java.util.Properties;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Opens pgjdbc connections asynchronously: {@link #connect} returns at once, the work runs on the connector's
- * scheduler, and a slow Admin API holds no caller thread. Same {@code info} keys as {@link Connector}.
+ * Opens pgjdbc connections asynchronously: {@link #connect} returns at once, the dial and the PostgreSQL start-up run
+ * on the connector's own pool for connects (or as tasks of a caller-owned scheduler), never on the threads its
+ * refreshes need, and a slow Admin API holds no caller thread. Same {@code info} keys as {@link Connector}; the
+ * start-up ends at {@code loginTimeout} (seconds), by default at the handshake timeout.
  *
  * <p>Thread-safe. Closing stops background work; a pending connect then completes with
  * {@link ConnectorClosedException}.
@@ -34,7 +36,7 @@ public final class AsyncConnector implements AutoCloseable {
    * {@link java.sql.SQLException} (SQLState {@code 08001} or {@code 28000}, cause chained).
    */
   public CompletionStage<Connection> connect(String instanceUri, Properties info) {
-    return JdbcConnect.connectAsync(core, instanceUri, info);
+    return PgjdbcConnections.connectAsync(core, instanceUri, info);
   }
 
   /** The configuration this connector was created with. */

@@ -1,7 +1,7 @@
 package dev.alloydb.jakarta.connector;
 
 import dev.alloydb.jakarta.connector.internal.ConnectorCore;
-import dev.alloydb.jakarta.connector.internal.JdbcConnect;
+import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -10,8 +10,10 @@ import java.util.Properties;
  * Opens pgjdbc connections to AlloyDB instances over the connector's TLS sockets.
  *
  * <p>Recognised {@code info} keys: {@code user}, {@code password}, {@code database} (default {@code postgres}),
- * {@code ipType} and {@code enableIamAuth} (override the configuration's defaults for this connection). Every other
- * key passes through to pgjdbc.
+ * {@code ipType} and {@code enableIamAuth} (override the configuration's defaults for this connection), and
+ * {@code loginTimeout} (whole seconds, 1 to 3600: the deadline of the PostgreSQL start-up after the dial; by default
+ * the handshake timeout, or {@link java.sql.DriverManager#getLoginTimeout()} if that is shorter). Every other key
+ * passes through to pgjdbc.
  *
  * <p>Thread-safe. Closing the connector stops its background work and releases its threads; connections already
  * open are unaffected.
@@ -40,7 +42,7 @@ public final class Connector implements AutoCloseable {
    *     refused the credentials; the {@link ConnectorException} is the cause
    */
   public Connection connect(String instanceUri, Properties info) throws SQLException {
-    return JdbcConnect.connect(core, instanceUri, info);
+    return PgjdbcConnections.connect(core, instanceUri, info);
   }
 
   /** The configuration this connector was created with. */

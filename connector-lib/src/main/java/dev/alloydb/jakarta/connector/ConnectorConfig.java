@@ -25,6 +25,10 @@ public final class ConnectorConfig {
   /** The Admin API endpoint used when none is configured. */
   public static final String DEFAULT_ADMIN_SERVICE_ENDPOINT = "alloydb.googleapis.com:443";
 
+  /** Durations are bounded: a certificate lives an hour, and socket timeouts take whole milliseconds as an int. */
+  private static final Duration MIN_DURATION = Duration.ofMillis(1);
+  private static final Duration MAX_DURATION = Duration.ofHours(1);
+
   private static final Pattern ENDPOINT =
       Pattern.compile("(https?://)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+)(:[0-9]{1,5})?/?");
 
@@ -370,6 +374,8 @@ public final class ConnectorConfig {
     private static void requirePositive(Duration value, String option) {
       require(value != null && !value.isNegative() && !value.isZero(),
           option + " must be a positive duration, got " + value);
+      require(value.compareTo(MIN_DURATION) >= 0 && value.compareTo(MAX_DURATION) <= 0,
+          "Invalid " + option + " " + value + ": expected between " + MIN_DURATION + " and " + MAX_DURATION);
     }
 
     private static void require(boolean condition, String message) {

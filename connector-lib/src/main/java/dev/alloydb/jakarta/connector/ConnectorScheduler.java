@@ -9,11 +9,24 @@ import java.time.Duration;
  * through {@link ConnectorConfig.Builder#scheduler(ConnectorScheduler)} belongs to the caller (a resource adapter
  * passes one backed by the JCA {@code WorkManager}) and is never shut down by the connector.
  *
- * <p>Implementations must be thread-safe. Tasks may block on network I/O for a bounded time.
+ * <p>Implementations must be thread-safe. Tasks are short: they start Admin API calls, fire timers and close
+ * sockets at their deadlines; dials and PostgreSQL start-ups never run here unless this scheduler is the caller's
+ * (then asynchronous connects run as its tasks, each bounded by its deadlines).
  */
 public interface ConnectorScheduler {
   /**
-   * Runs a task soon, never on the calling thread.
+   * A task that must hear when a scheduler accepted it but will not run it after all (a container that rejects a
+   * Work it had accepted): a scheduler that can drop accepted tasks calls {@link #dropped}, so that whoever waits for
+   * the task fails now instead of at a timeout.
+   */
+  interface DropAware extends Runnable {
+    /** The task will never run. Must not block. */
+    void dropped(java.util.concurrent.RejectedExecutionException reason);
+  }
+
+  /**
+   * Runs a task soon, never on the calling thread. If the task is {@link DropAware} and the scheduler later gives it
+   * up, it calls {@link DropAware#dropped}.
    *
    * @throws java.util.concurrent.RejectedExecutionException if the scheduler cannot accept work
    */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.connector.internal.ConnectorCore;
 import dev.alloydb.jakarta.connector.internal.EmulatorSupport;
-import dev.alloydb.jakarta.connector.internal.JdbcConnect;
+import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import dev.alloydb.jakarta.connector.internal.ReliabilityHooks;
 import dev.alloydb.jakarta.emulator.AdminCall;
 import dev.alloydb.jakarta.emulator.AdminRpc;
@@ -49,7 +49,7 @@ class AdminOutageUnderLoadTest {
     String uri = SuiteConfig.instanceUri();
     try (ConnectorCore core = ReliabilityHooks.start(SuiteConfig.config().build(), BUFFER, INTERVAL, BURST);
         Load load = Load.start(8, () -> {
-          try (Connection c = JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin())) {
+          try (Connection c = PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin())) {
             SuiteConfig.use(c);
           }
         })) {

@@ -42,6 +42,10 @@ final class ConnectionInfo {
     return address;
   }
 
+  boolean hasAddress(IpType type) {
+    return addresses.containsKey(type);
+  }
+
   String instanceUid() {
     return instanceUid;
   }

@@ -1,80 +1,71 @@
 package dev.alloydb.jakarta.connector.internal;
 
-import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
-import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.ConnectorException;
+import dev.alloydb.jakarta.connector.ConnectorOperationException;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
-import dev.alloydb.jakarta.connector.DialException;
 import dev.alloydb.jakarta.connector.IpType;
-import dev.alloydb.jakarta.connector.MetadataExchangeException;
 import dev.alloydb.jakarta.connector.RefreshStrategy;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The engine behind {@code Connector}, {@code AsyncConnector} and the JDBC socket factory: one key pair, one Admin
- * API client, one login-token cache and one connection-info cache per instance, all work on one scheduler.
- * Thread-safe. Not API.
+ * A running connector behind {@code Connector}, {@code AsyncConnector} and the JDBC socket factory: starts and stops
+ * its parts (key pair, Admin API client, login tokens, {@link InstanceCaches}, {@link DialPolicy}, schedulers) and
+ * hands out what connects need. Thread-safe. Not API.
  */
 public final class ConnectorCore implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ConnectorCore.class.getName());
-  private static final AtomicLong IDS = new AtomicLong();
 
   private final ConnectorConfig config;
   private final ConnectorScheduler scheduler;
   private final DaemonScheduler ownedScheduler;
+  private final DaemonScheduler ownedConnects;
   private final SchedulerExecutorService executor;
   private final AdminApiClient admin;
   private final LoginTokens loginTokens;
-  private final CompletableFuture<KeyPair> key;
-  private final Dialer dialer;
-  private final Clock clock;
-  private final RefreshPolicy policy;
-  private final Map<InstanceUri, ConnectionInfoCache> caches = new ConcurrentHashMap<>();
+  /** Generated once; again (under {@code this}) only if the scheduler refused or dropped its task. */
+  private volatile CompletableFuture<KeyPair> key;
+  private final InstanceCaches caches;
+  private final DialPolicy dialPolicy;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final String id = Long.toString(IDS.incrementAndGet());
 
-  private ConnectorCore(ConnectorConfig config, Clock clock, RefreshPolicy policy, int serverPort,
+  private ConnectorCore(ConnectorConfig config, Clock clock, Ticker ticker, RefreshPolicy policy, int serverPort,
       String iamEndpointOverride) {
     this.config = config;
-    this.clock = clock;
-    this.policy = policy;
+    AdminApiClient.requireSafeEndpoint(config.adminServiceEndpoint());
     Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
+    this.ownedConnects = config.scheduler().isPresent() ? null : DaemonScheduler.forConnects();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
-    this.executor = new SchedulerExecutorService(scheduler);
+    this.caches = new InstanceCaches(instance -> newCache(instance, clock, ticker, policy));
+    this.executor = new SchedulerExecutorService(scheduler, this::taskDropped);
     String userAgent = UserAgent.of(config);
     try {
       this.admin = AdminApiClient.create(config, credentials.api(), executor, userAgent);
     } catch (RuntimeException e) {
-      shutdownScheduler();
+      shutdownSchedulers();
       throw e;
     }
     this.loginTokens = new LoginTokens(credentials.login(), clock);
-    this.dialer = new Dialer(serverPort, config.connectTimeout(), config.handshakeTimeout(), userAgent);
+    this.dialPolicy = new DialPolicy(caches, new Dialer(serverPort, config.connectTimeout(),
+        config.handshakeTimeout(), userAgent, scheduler), loginTokens, config);
     try {
       this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
     } catch (RuntimeException e) {
       admin.close();
-      shutdownScheduler();
-      throw new ConnectorConfigException(
-          "The scheduler refused the connector's first task: " + e, e);
+      shutdownSchedulers();
+      throw new ConnectorOperationException("The scheduler refused the connector's first task (" + e.getMessage()
+          + "): is the container or its work manager shutting down?", e);
     }
     LogRedaction.install();
-    SharedConnectors.live(id, this);
     if (config.refreshStrategy() == RefreshStrategy.BACKGROUND) {
       // after install(): the HTTP stacks' debug logs of these fetches must already be redacted
       warmAhead("Admin API", credentials.api()::refreshIfExpired);
@@ -114,23 +105,19 @@ public final class ConnectorCore implements AutoCloseable {
    * meanwhile.
    */
   public static ConnectorCore start(ConnectorConfig config) {
-    return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT, null);
+    return new ConnectorCore(config, Clock.systemUTC(), Ticker.SYSTEM, RefreshPolicy.DEFAULT,
+        Dialer.SERVER_PROXY_PORT, null);
   }
 
   /** For tests: an injected clock, refresh policy and server-side proxy port. */
   static ConnectorCore start(ConnectorConfig config, Clock clock, RefreshPolicy policy, int serverPort) {
-    return new ConnectorCore(config, clock, policy, serverPort, null);
+    return new ConnectorCore(config, clock, Ticker.SYSTEM, policy, serverPort, null);
   }
 
   /** For tests: the IAM Credentials endpoint used for impersonation. */
   static ConnectorCore startWithIamEndpoint(ConnectorConfig config, String iamEndpointOverride) {
-    return new ConnectorCore(config, Clock.systemUTC(), RefreshPolicy.DEFAULT, Dialer.SERVER_PROXY_PORT,
-        iamEndpointOverride);
-  }
-
-  /** Identifies this connector to the socket factory pgjdbc creates. */
-  String id() {
-    return id;
+    return new ConnectorCore(config, Clock.systemUTC(), Ticker.SYSTEM, RefreshPolicy.DEFAULT,
+        Dialer.SERVER_PROXY_PORT, iamEndpointOverride);
   }
 
   public ConnectorConfig config() {
@@ -138,165 +125,64 @@ public final class ConnectorCore implements AutoCloseable {
   }
 
   /**
-   * Dials an instance, blocking the calling thread for at most the refresh timeout plus the dial timeouts.
+   * Dials an instance on the calling thread, bounded by the refresh timeout and the dial deadlines.
    *
    * @throws ConnectorException saying what failed
    */
   public Socket dial(InstanceUri instance, IpType ipType, boolean iamAuth) {
-    ConnectionInfoCache cache = cache(instance);
-    ConnectionInfo info = await(instance, cache.connectionInfo());
-    if (!clock.instant().isBefore(info.expiry())) {
-      LOG.log(Level.DEBUG, () -> "[" + instance + "] Client certificate expired at " + info.expiry()
-          + "; forcing a refresh");
-      cache.forceRefresh();
-      return dialOrRetry(instance, await(instance, cache.connectionInfo()), ipType, iamAuth);
-    }
-    return dialOrRetry(instance, info, ipType, iamAuth);
+    return dialPolicy.dial(instance, ipType, iamAuth);
   }
 
-  private Socket dialOrRetry(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
-    try {
-      return dialWith(instance, info, ipType, iamAuth);
-    } catch (DialException e) {
-      CompletableFuture<ConnectionInfo> next = retryInfo(instance, info, e);
-      ConnectionInfo fresh = await(instance, next);
-      if (fresh == info) {
-        throw e;
+  /** Where asynchronous connects run: the connector's own pool for them, or the caller's scheduler. */
+  Executor connects() {
+    return ownedConnects != null ? ownedConnects::execute : scheduler::execute;
+  }
+
+  /** The scheduler for deadline timers (short, non-blocking tasks). */
+  ConnectorScheduler timers() {
+    return scheduler;
+  }
+
+  private ConnectionInfoCache newCache(InstanceUri instance, Clock clock, Ticker ticker, RefreshPolicy policy) {
+    Supplier<CompletableFuture<ConnectionInfo>> refresher = () -> admin.fetch(instance, key());
+    if (config.refreshStrategy() == RefreshStrategy.LAZY) {
+      return new LazyCache(instance, refresher, clock, ticker, policy);
+    }
+    return new RefreshAheadCache(instance, refresher, scheduler, clock, ticker, policy, config.refreshTimeout())
+        .start();
+  }
+
+  /** The key pair, generated anew if the last generation failed because the scheduler refused or dropped it. */
+  private CompletableFuture<KeyPair> key() {
+    CompletableFuture<KeyPair> current = key;
+    if (!current.isCompletedExceptionally()) {
+      return current;
+    }
+    synchronized (this) {
+      if (key.isCompletedExceptionally()) {
+        try {
+          key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+        } catch (RejectedExecutionException e) {
+          return Futures.failed(e);
+        }
       }
-      return dialWith(instance, fresh, ipType, iamAuth);
+      return key;
     }
   }
 
   /**
-   * After the server refused the TLS handshake (its CA rotated, say), the refresh that failure forced deserves one
-   * more dial, if it is under way now rather than rate-limited until later; otherwise rethrows {@code failure}.
+   * The scheduler dropped a task of the key generation or of the Admin API client: fail whatever may wait for it
+   * (the key, if not generated yet, and the refreshes in flight), so that the next refresh starts afresh.
    */
-  private CompletableFuture<ConnectionInfo> retryInfo(InstanceUri instance, ConnectionInfo used,
-      DialException failure) {
-    CompletableFuture<ConnectionInfo> next = cache(instance).connectionInfo();
-    boolean unchanged = next.isDone() && !next.isCompletedExceptionally() && next.join() == used;
-    if (!(failure.getCause() instanceof SSLHandshakeException) || unchanged) {
-      throw failure;
+  private void taskDropped(RejectedExecutionException reason) {
+    LOG.log(Level.WARNING, () -> "The scheduler dropped a task of the connector (" + reason.getMessage()
+        + "); failing the refreshes in flight");
+    CompletableFuture<KeyPair> pending = key;
+    if (pending != null) {
+      pending.completeExceptionally(reason);
     }
-    LOG.log(Level.DEBUG, () -> "[" + instance + "] TLS handshake refused; dialling again with the refreshed"
-        + " certificate");
-    return next;
-  }
-
-  /** Dials without blocking the caller: waits for connection info asynchronously, then dials on the scheduler. */
-  public CompletableFuture<Socket> dialAsync(InstanceUri instance, IpType ipType, boolean iamAuth) {
-    CompletableFuture<ConnectionInfo> info = withTimeout(instance, cache(instance).connectionInfo());
-    return info.thenComposeAsync(current -> {
-      if (clock.instant().isBefore(current.expiry())) {
-        return CompletableFuture.completedFuture(current);
-      }
-      cache(instance).forceRefresh();
-      return withTimeout(instance, cache(instance).connectionInfo());
-    }, executor).thenComposeAsync(current -> {
-      try {
-        return CompletableFuture.completedFuture(dialWith(instance, current, ipType, iamAuth));
-      } catch (DialException e) {
-        return withTimeout(instance, retryInfo(instance, current, e)).thenApplyAsync(fresh -> {
-          if (fresh == current) {
-            throw e;
-          }
-          return dialWith(instance, fresh, ipType, iamAuth);
-        }, executor);
-      }
-    }, executor);
-  }
-
-  private Socket dialWith(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
-    checkOpen(instance);
-    try {
-      Socket socket = dialer.dial(instance, info, ipType, iamAuth, () -> loginTokens.token(instance));
-      LOG.log(Level.DEBUG, () -> "[" + instance + "] Connected to " + ipType + " address, "
-          + (iamAuth ? "IAM" : "password") + " login");
-      return socket;
-    } catch (DialException
-        | MetadataExchangeException e) {
-      LOG.log(Level.DEBUG, () -> e.getMessage() + "; forcing a refresh");
-      ConnectionInfoCache cache = caches.get(instance);
-      if (cache != null) {
-        cache.forceRefresh();
-      }
-      throw e;
-    }
-  }
-
-  private ConnectionInfo await(InstanceUri instance, CompletableFuture<ConnectionInfo> future) {
-    try {
-      return future.get(config.refreshTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw asConnectorException(instance, Futures.unwrap(e));
-    } catch (TimeoutException e) {
-      throw timeout(instance);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ConnectorException("[" + instance + "] Interrupted while waiting for connection info", e);
-    }
-  }
-
-  /** Completes exceptionally after the refresh timeout, using the scheduler rather than a JDK timer thread. */
-  private CompletableFuture<ConnectionInfo> withTimeout(InstanceUri instance,
-      CompletableFuture<ConnectionInfo> future) {
-    if (future.isDone()) {
-      return future.handle((value, error) -> {
-        if (error != null) {
-          throw asConnectorException(instance, Futures.unwrap(error));
-        }
-        return value;
-      });
-    }
-    CompletableFuture<ConnectionInfo> bounded = new CompletableFuture<>();
-    var timer = scheduler.schedule(() -> bounded.completeExceptionally(timeout(instance)),
-        config.refreshTimeout());
-    future.whenComplete((value, error) -> {
-      timer.cancel();
-      if (error != null) {
-        bounded.completeExceptionally(asConnectorException(instance, Futures.unwrap(error)));
-      } else {
-        bounded.complete(value);
-      }
-    });
-    return bounded;
-  }
-
-  private ConnectorException timeout(InstanceUri instance) {
-    return new ConnectorException("[" + instance + "] No connection info within " + config.refreshTimeout()
-        + ": the Admin API at " + config.adminServiceEndpoint() + " did not answer in time");
-  }
-
-  private static ConnectorException asConnectorException(InstanceUri instance, Throwable t) {
-    if (t instanceof ConnectorException) {
-      return (ConnectorException) t;
-    }
-    return new ConnectorException("[" + instance + "] Refresh failed: " + t, t);
-  }
-
-  private ConnectionInfoCache cache(InstanceUri instance) {
-    checkOpen(instance);
-    ConnectionInfoCache cache = caches.computeIfAbsent(instance, this::newCache);
-    if (closed.get()) {
-      cache.close();
-      checkOpen(instance);
-    }
-    return cache;
-  }
-
-  private ConnectionInfoCache newCache(InstanceUri instance) {
-    Supplier<CompletableFuture<ConnectionInfo>> refresher =
-        () -> admin.fetch(instance, key);
-    if (config.refreshStrategy() == RefreshStrategy.LAZY) {
-      return new LazyCache(instance, refresher, clock, policy);
-    }
-    return new RefreshAheadCache(instance, refresher, scheduler, clock, policy).start();
-  }
-
-  private void checkOpen(InstanceUri instance) {
-    if (closed.get()) {
-      throw new ConnectorClosedException("[" + instance + "] The connector is closed: create a new one");
-    }
+    caches.abandonRefreshes(new ConnectorOperationException("The scheduler dropped a task of the connector ("
+        + reason.getMessage() + "); the next connect or timer refreshes again", reason));
   }
 
   /** Whether {@link #close()} was called. */
@@ -310,18 +196,19 @@ public final class ConnectorCore implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    SharedConnectors.dead(id);
-    caches.values().forEach(ConnectionInfoCache::close);
-    caches.clear();
+    caches.close();
     key.cancel(false);
     executor.shutdown();
     admin.close();
-    shutdownScheduler();
+    shutdownSchedulers();
     LogRedaction.release();
     LOG.log(Level.DEBUG, "Connector closed");
   }
 
-  private void shutdownScheduler() {
+  private void shutdownSchedulers() {
+    if (ownedConnects != null) {
+      ownedConnects.close();
+    }
     if (ownedScheduler != null) {
       ownedScheduler.close();
     }

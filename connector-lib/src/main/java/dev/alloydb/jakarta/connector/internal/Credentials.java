@@ -4,14 +4,32 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
-/** Resolves the configured credential source into scoped credentials for the Admin API and for database logins. */
+/**
+ * Resolves the configured credential source into scoped credentials for the Admin API and for database logins.
+ *
+ * <p>A credentials file may be named by whoever writes JDBC URLs or pool properties, so it loads only the types
+ * that hold a key or a refresh token: service account, authorized user and impersonated service account. Other
+ * types (external account, executable-sourced and the like) make the client library read files, call URLs or run
+ * programs the file names; the operator allows them per type with the system property
+ * {@value #FILE_TYPES_PROPERTY}.
+ */
 final class Credentials {
+  /** Comma-separated extra credentials-file types to accept, e.g. {@code external_account}. */
+  static final String FILE_TYPES_PROPERTY = "dev.alloydb.jakarta.credentialsFileTypes";
+  private static final Set<String> FILE_TYPES = Set.of("service_account", "authorized_user",
+      "impersonated_service_account");
   static final String CLOUD_PLATFORM = "https://www.googleapis.com/auth/cloud-platform";
   static final String ALLOYDB_LOGIN = "https://www.googleapis.com/auth/alloydb.login";
   private static final int IMPERSONATION_LIFETIME_SECONDS = 3600;
@@ -80,13 +98,38 @@ final class Credentials {
   }
 
   private static GoogleCredentials fromFile(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    byte[] json;
+    String type;
+    try {
+      json = Files.readAllBytes(file);
+      JsonElement parsed = JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
+      JsonElement typeField = parsed.isJsonObject() ? parsed.getAsJsonObject().get("type") : null;
+      type = typeField != null && typeField.isJsonPrimitive() ? typeField.getAsString() : null;
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(file, e);
+    }
+    if (type == null || !(FILE_TYPES.contains(type) || optedIn(type))) {
+      throw new ConnectorConfigException("Credentials file " + file + " has type '" + type + "': expected"
+          + " service_account, authorized_user or impersonated_service_account (to accept another type, start the"
+          + " JVM with -D" + FILE_TYPES_PROPERTY + "=<type>, or pass the credentials object to the connector's"
+          + " configuration)");
+    }
+    try (InputStream in = new ByteArrayInputStream(json)) {
       return GoogleCredentials.fromStream(in);
     } catch (IOException | RuntimeException e) {
-      throw new ConnectorConfigException("Cannot load credentials from file " + file + " ("
-          + e.getClass().getSimpleName() + "): expected a Google credentials JSON file such as a service-account"
-          + " key", e);
+      throw unreadable(file, e);
     }
+  }
+
+  private static boolean optedIn(String type) {
+    String allowed = System.getProperty(FILE_TYPES_PROPERTY, "");
+    return Arrays.stream(allowed.split(",")).map(String::trim).anyMatch(type::equals);
+  }
+
+  private static ConnectorConfigException unreadable(Path file, Exception e) {
+    return new ConnectorConfigException("Cannot load credentials from file " + file + " ("
+        + e.getClass().getSimpleName() + "): expected a Google credentials JSON file such as a service-account"
+        + " key", e);
   }
 
   GoogleCredentials api() {

@@ -14,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default scheduler: a small pool of daemon threads owned by one connector, created on demand, idle threads
- * ending after a while, all stopped by {@link #close()}. Thread names start with {@link #THREAD_PREFIX}.
+ * A small pool of daemon threads owned by one connector, created on demand, idle threads ending after a while, all
+ * stopped by {@link #close()}. A connector owns two: the default scheduler (refreshes, Admin API calls, timers) and a
+ * separate one for asynchronous connects, so that stalled dials never hold a thread a refresh needs. Thread names
+ * start with {@link #THREAD_PREFIX}.
  */
 final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   static final String THREAD_PREFIX = "alloydb-connector-";
   private static final int THREADS = 4;
+  private static final int CONNECT_THREADS = 8;
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicInteger SCHEDULERS = new AtomicInteger();
 
@@ -28,14 +31,23 @@ final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   private final Set<Thread> threads = Collections.newSetFromMap(new WeakHashMap<>());
 
   DaemonScheduler() {
-    executor = new ScheduledThreadPoolExecutor(THREADS, daemonThreads(SCHEDULERS.incrementAndGet()));
+    this("", THREADS);
+  }
+
+  private DaemonScheduler(String role, int threads) {
+    executor = new ScheduledThreadPoolExecutor(threads, daemonThreads(role + SCHEDULERS.incrementAndGet()));
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     executor.setKeepAliveTime(30, TimeUnit.SECONDS);
     executor.allowCoreThreadTimeOut(true);
   }
 
-  private ThreadFactory daemonThreads(int scheduler) {
+  /** The pool of asynchronous connects: dials and PostgreSQL start-ups, each bounded by its deadlines. */
+  static DaemonScheduler forConnects() {
+    return new DaemonScheduler("connect-", CONNECT_THREADS);
+  }
+
+  private ThreadFactory daemonThreads(String scheduler) {
     AtomicInteger count = new AtomicInteger();
     return task -> {
       Thread thread = new Thread(task, THREAD_PREFIX + scheduler + "-" + count.incrementAndGet());

@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import dev.alloydb.jakarta.connector.ConnectorException;
+import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.connector.DialException;
 import dev.alloydb.jakarta.connector.IpType;
 import java.io.IOException;
@@ -9,19 +10,22 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
  * Opens a connection to an instance's server-side proxy: TCP with a connect timeout, then TLS 1.3 only with the
  * client chain of the current {@link ConnectionInfo}, server identity checked against the address dialled (HTTPS
- * endpoint identification, SNI for names), then the {@link MetadataExchange}. A socket that fails or times out at
- * any step is closed before the error is thrown. Stateless and thread-safe.
+ * endpoint identification, SNI for names), then the {@link MetadataExchange}. The handshake and the exchange each
+ * end at a {@link Deadline}, however slowly the peer sends. A socket that fails or times out at any step is closed
+ * before the error is thrown. Stateless and thread-safe.
  */
 final class Dialer {
   /** The server-side proxy port of every AlloyDB instance. */
@@ -32,9 +36,12 @@ final class Dialer {
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
   private final String userAgent;
+  private final ConnectorScheduler timers;
 
-  Dialer(int port, Duration connectTimeout, Duration handshakeTimeout, String userAgent) {
+  /** {@code timers} runs the deadlines' timers only, never a dial. */
+  Dialer(int port, Duration connectTimeout, Duration handshakeTimeout, String userAgent, ConnectorScheduler timers) {
     this.port = port;
+    this.timers = timers;
     this.connectTimeout = connectTimeout;
     this.handshakeTimeout = handshakeTimeout;
     this.userAgent = userAgent;
@@ -48,13 +55,14 @@ final class Dialer {
     try {
       connect(raw, instance, address);
       SSLSocket tls = handshake(raw, instance, info, address);
-      MetadataExchange.run(tls, instance, userAgent, iamAuth, token.get(), handshakeTimeout);
+      MetadataExchange.run(tls, instance, userAgent, iamAuth, token.get(),
+          Deadline.start(raw, handshakeTimeout, timers));
       return tls;
     } catch (ConnectorException | Error e) {
       // closing the TCP socket, not the TLS layer: a TLS close would wait for a silent peer's close_notify
       closeQuietly(raw);
       throw e;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       closeQuietly(raw);
       throw new DialException("[" + instance + "] Connecting to " + address + " failed: " + e, e);
     }
@@ -87,6 +95,7 @@ final class Dialer {
     } catch (IOException e) {
       throw new DialException("[" + instance + "] Cannot start TLS with " + address + ": " + e.getMessage(), e);
     }
+    Deadline deadline = null;
     try {
       SSLParameters params = tls.getSSLParameters();
       params.setProtocols(new String[] {"TLSv1.3"});
@@ -95,18 +104,53 @@ final class Dialer {
         params.setServerNames(List.of(new SNIHostName(address)));
       }
       tls.setSSLParameters(params);
-      tls.setSoTimeout(Math.toIntExact(Math.max(1, handshakeTimeout.toMillis())));
+      deadline = Deadline.start(raw, handshakeTimeout, timers);
       tls.startHandshake();
+      if (!deadline.end()) {
+        throw timedOut(instance, address, null);
+      }
       return tls;
+    } catch (DialException e) {
+      throw e;
     } catch (SocketTimeoutException e) {
-      throw new DialException("[" + instance + "] TLS handshake with " + address + " timed out after "
-          + handshakeTimeout + ": the server accepted TCP but did not answer", e);
-    } catch (SSLException e) {
-      throw new DialException("[" + instance + "] TLS 1.3 handshake with " + address + " failed: "
-          + e.getMessage(), e);
+      throw timedOut(instance, address, e);
     } catch (IOException | RuntimeException e) {
-      throw new DialException("[" + instance + "] TLS handshake with " + address + " failed: " + e, e);
+      if (deadline != null && deadline.expired()) {
+        throw timedOut(instance, address, e);
+      }
+      throw new DialException("[" + instance + "] TLS 1.3 handshake with " + address + " failed: "
+          + reason(e, address), e);
+    } finally {
+      if (deadline != null) {
+        deadline.end();
+      }
     }
+  }
+
+  private DialException timedOut(InstanceUri instance, String address, Exception cause) {
+    return new DialException("[" + instance + "] TLS handshake with " + address + " timed out after "
+        + handshakeTimeout + ": the server accepted TCP but did not complete the handshake in time", cause);
+  }
+
+  /** Our own words for the failures users meet; the JDK's message otherwise (it varies between JDKs). */
+  private static String reason(Exception e, String address) {
+    if (hasCause(e, CertPathValidatorException.class) || hasCause(e, CertPathBuilderException.class)) {
+      return "the server's certificate is not signed by the instance's CA (the CA rotated, or this is not the"
+          + " instance)";
+    }
+    if (hasCause(e, CertificateException.class)) {
+      return "the server's certificate does not name " + address;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable cause = t; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void closeQuietly(Socket socket) {

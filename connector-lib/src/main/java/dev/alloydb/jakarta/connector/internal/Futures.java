@@ -19,6 +19,19 @@ final class Futures {
     return cause;
   }
 
+  /**
+   * Whether {@code t} comes from a scheduler that refused or dropped a task rather than from the Admin API: such a
+   * failure starts no back-off.
+   */
+  static boolean rejected(Throwable t) {
+    for (Throwable cause = t; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static <T> CompletableFuture<T> failed(Throwable t) {
     CompletableFuture<T> future = new CompletableFuture<>();
     future.completeExceptionally(t);

@@ -10,11 +10,6 @@ import java.util.Properties;
  * socket factory's names for the connector, the options' own names for {@code Connector.connect}.
  */
 final class JdbcProperties {
-  /** Hidden: the id of the live connector that dialled (set by {@code Connector}, never by users). */
-  static final String CONNECTOR_ID = "alloydbConnectorId";
-  /** Hidden: the ticket of the socket the connector already dialled. */
-  static final String SOCKET_TICKET = "alloydbSocketTicket";
-
   private JdbcProperties() {
   }
 

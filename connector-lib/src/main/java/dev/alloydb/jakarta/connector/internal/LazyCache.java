@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import dev.alloydb.jakarta.connector.ConnectorClosedException;
+import dev.alloydb.jakarta.connector.ConnectorOperationException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -12,11 +13,13 @@ import java.util.function.Supplier;
  *
  * <ol>
  *   <li>No background work at all: nothing is scheduled, and an idle cache makes no call.</li>
- *   <li>A read refreshes when there is no info, when the certificate is within the buffer (4 min) of expiry, or
- *       after {@link #forceRefresh}; otherwise it returns the cached info at once.</li>
+ *   <li>A read refreshes when there is no info or when the certificate is within the buffer (4 min) of expiry;
+ *       otherwise it returns the cached info at once.</li>
  *   <li>Concurrent reads that need a refresh share the one in flight.</li>
- *   <li>No lock is held during the Admin API calls.</li>
- *   <li>A failed refresh falls back to the cached certificate while it is still valid and not invalidated.</li>
+ *   <li>Every refresh passes the {@link RefreshGate} (rate limit, back-off after failures): when it is closed a
+ *       read gets the cached certificate while it is valid, else the last failure at once.</li>
+ *   <li>A failed refresh falls back to the cached certificate while it is still valid.</li>
+ *   <li>No lock is held during the Admin API calls or while completing a future.</li>
  * </ol>
  */
 final class LazyCache implements ConnectionInfoCache {
@@ -29,17 +32,19 @@ final class LazyCache implements ConnectionInfoCache {
 
   // guarded by lock
   private final Object lock = new Object();
+  private final RefreshGate gate;
   private ConnectionInfo info;
+  private RuntimeException lastError;
   private CompletableFuture<ConnectionInfo> inFlight;
-  private boolean invalidated;
   private boolean closed;
 
-  LazyCache(InstanceUri instance, Supplier<CompletableFuture<ConnectionInfo>> refresher, Clock clock,
+  LazyCache(InstanceUri instance, Supplier<CompletableFuture<ConnectionInfo>> refresher, Clock clock, Ticker ticker,
       RefreshPolicy policy) {
     this.instance = instance;
     this.refresher = refresher;
     this.clock = clock;
     this.policy = policy;
+    this.gate = new RefreshGate(ticker, policy);
   }
 
   @Override
@@ -49,15 +54,50 @@ final class LazyCache implements ConnectionInfoCache {
       if (closed) {
         return Futures.failed(closedException());
       }
-      if (info != null && !invalidated && !policy.isDue(clock.instant(), info.expiry())) {
+      if (info != null && !policy.isDue(clock.instant(), info.expiry())) {
         return CompletableFuture.completedFuture(info);
       }
       if (inFlight != null) {
         return inFlight;
       }
+      if (!gate.tryStart()) {
+        if (validLocked()) {
+          return CompletableFuture.completedFuture(info);
+        }
+        return Futures.failed(lastError != null ? lastError : new ConnectorOperationException("[" + instance
+            + "] No connection info yet; the next refresh may start in " + gate.untilOpen(), null));
+      }
       started = new CompletableFuture<>();
       inFlight = started;
     }
+    refresh(started);
+    return started;
+  }
+
+  @Override
+  public CompletableFuture<ConnectionInfo> refreshAfterFailure(ConnectionInfo used) {
+    CompletableFuture<ConnectionInfo> started;
+    synchronized (lock) {
+      if (closed) {
+        return null;
+      }
+      if (inFlight != null) {
+        return inFlight;
+      }
+      if (info != used && validLocked()) {
+        return CompletableFuture.completedFuture(info);
+      }
+      if (!gate.tryStart()) {
+        return null;
+      }
+      started = new CompletableFuture<>();
+      inFlight = started;
+    }
+    refresh(started);
+    return started;
+  }
+
+  private void refresh(CompletableFuture<ConnectionInfo> started) {
     LOG.log(Level.DEBUG, () -> "[" + instance + "] Lazy refresh started");
     CompletableFuture<ConnectionInfo> result;
     try {
@@ -66,41 +106,58 @@ final class LazyCache implements ConnectionInfoCache {
       result = Futures.failed(e);
     }
     result.whenComplete((fresh, error) -> finish(started, fresh, error));
-    return started;
+  }
+
+  private boolean validLocked() {
+    return info != null && clock.instant().isBefore(info.expiry());
   }
 
   private void finish(CompletableFuture<ConnectionInfo> started, ConnectionInfo fresh, Throwable error) {
     ConnectionInfo fallback = null;
+    RuntimeException failure = null;
     synchronized (lock) {
       if (inFlight == started) {
         inFlight = null;
       }
       if (closed) {
-        started.completeExceptionally(closedException());
-        return;
-      }
-      if (error == null) {
+        failure = closedException();
+      } else if (error == null) {
         info = fresh;
-        invalidated = false;
-      } else if (info != null && !invalidated && clock.instant().isBefore(info.expiry())) {
-        fallback = info;
+        lastError = null;
+        gate.succeeded();
+      } else {
+        Throwable cause = Futures.unwrap(error);
+        failure = cause instanceof RuntimeException ? (RuntimeException) cause
+            : new ConnectorOperationException("[" + instance + "] Lazy refresh failed: " + cause, cause);
+        lastError = failure;
+        if (!Futures.rejected(cause)) {
+          gate.failed();
+        }
+        if (validLocked()) {
+          fallback = info;
+        }
       }
     }
-    if (error == null) {
+    if (error == null && failure == null) {
       started.complete(fresh);
     } else if (fallback != null) {
       LOG.log(Level.WARNING, () -> "[" + instance + "] Lazy refresh failed; using the certificate still valid: "
           + Futures.unwrap(error).getMessage());
       started.complete(fallback);
     } else {
-      started.completeExceptionally(Futures.unwrap(error));
+      started.completeExceptionally(failure);
     }
   }
 
   @Override
-  public void forceRefresh() {
+  public void abandonRefresh(RuntimeException reason) {
+    CompletableFuture<ConnectionInfo> pending;
     synchronized (lock) {
-      invalidated = true;
+      pending = inFlight;
+      inFlight = null;
+    }
+    if (pending != null) {
+      pending.completeExceptionally(reason);
     }
   }
 

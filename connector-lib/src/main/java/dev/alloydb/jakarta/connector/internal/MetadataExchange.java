@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 
 /**
  * The client side of the metadata exchange, run once TLS is up (so the token never travels in clear):
@@ -20,7 +19,7 @@ import java.time.Duration;
  *   <li>write a 4-byte big-endian length and a serialized {@code MetadataExchangeRequest} (user agent, auth type,
  *       OAuth2 token) in one write;</li>
  *   <li>read a 4-byte big-endian length, at most {@link #MAX_RESPONSE_BYTES}, then the
- *       {@code MetadataExchangeResponse}, all within the timeout;</li>
+ *       {@code MetadataExchangeResponse}, all before the {@link Deadline}, however slowly the bytes come;</li>
  *   <li>anything but {@code OK} fails with the server's message.</li>
  * </ol>
  */
@@ -32,7 +31,7 @@ final class MetadataExchange {
   }
 
   static void run(Socket socket, InstanceUri instance, String userAgent, boolean iamAuth, String token,
-      Duration timeout) {
+      Deadline deadline) {
     MetadataExchangeRequest request = MetadataExchangeRequest.newBuilder()
         .setUserAgent(userAgent)
         .setAuthType(iamAuth ? MetadataExchangeRequest.AuthType.AUTO_IAM
@@ -41,7 +40,6 @@ final class MetadataExchange {
         .build();
     MetadataExchangeResponse response;
     try {
-      socket.setSoTimeout(Math.toIntExact(Math.max(1, timeout.toMillis())));
       byte[] body = request.toByteArray();
       OutputStream out = socket.getOutputStream();
       out.write(ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array());
@@ -56,20 +54,38 @@ final class MetadataExchange {
       byte[] payload = new byte[length];
       in.readFully(payload);
       response = MetadataExchangeResponse.parseFrom(payload);
+      if (!deadline.end()) {
+        throw timedOut(instance, deadline, null);
+      }
       socket.setSoTimeout(0);
     } catch (SocketTimeoutException e) {
-      throw failure(instance, "no response from the server within " + timeout, e);
-    } catch (EOFException e) {
-      throw failure(instance, "the server closed the connection before answering", e);
-    } catch (InvalidProtocolBufferException e) {
-      throw failure(instance, "the server's response is not a MetadataExchangeResponse", e);
+      throw timedOut(instance, deadline, e);
     } catch (IOException e) {
-      throw failure(instance, "I/O error: " + e.getMessage(), e);
+      if (deadline.expired()) {
+        throw timedOut(instance, deadline, e);
+      }
+      throw ioFailure(instance, e);
+    } finally {
+      deadline.end();
     }
     if (response.getResponseCode() != MetadataExchangeResponse.ResponseCode.OK) {
       throw new MetadataExchangeException("[" + instance + "] The server refused the connection in the metadata"
           + " exchange (" + response.getResponseCode() + "): " + response.getError(), true, null);
     }
+  }
+
+  private static MetadataExchangeException timedOut(InstanceUri instance, Deadline deadline, Throwable cause) {
+    return failure(instance, "no response from the server within " + deadline.budget(), cause);
+  }
+
+  private static MetadataExchangeException ioFailure(InstanceUri instance, IOException e) {
+    if (e instanceof EOFException) {
+      return failure(instance, "the server closed the connection before answering", e);
+    }
+    if (e instanceof InvalidProtocolBufferException) {
+      return failure(instance, "the server's response is not a MetadataExchangeResponse", e);
+    }
+    return failure(instance, "I/O error: " + e.getMessage(), e);
   }
 
   private static MetadataExchangeException failure(InstanceUri instance, String what, Throwable cause) {

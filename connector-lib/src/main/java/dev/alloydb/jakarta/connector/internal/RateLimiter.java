@@ -1,32 +1,24 @@
 package dev.alloydb.jakarta.connector.internal;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * A token bucket: {@code burst} tokens, one more per interval. Not thread-safe: the owning cache guards it.
+ * A token bucket: {@code burst} tokens, one more per interval, measured on a monotonic {@link Ticker}. Not
+ * thread-safe: the owner guards it.
  */
 final class RateLimiter {
-  private final Clock clock;
-  private final Duration interval;
+  private final Ticker ticker;
+  private final long intervalNanos;
   private final int burst;
   private double tokens;
-  private Instant last;
+  private long last;
 
-  RateLimiter(Clock clock, Duration interval, int burst) {
-    this.clock = clock;
-    this.interval = interval;
+  RateLimiter(Ticker ticker, Duration interval, int burst) {
+    this.ticker = ticker;
+    this.intervalNanos = interval.toNanos();
     this.burst = burst;
     this.tokens = burst;
-    this.last = clock.instant();
-  }
-
-  /** Takes a token, borrowing from the future if none is left, and returns how long to wait before using it. */
-  Duration reserve() {
-    refill();
-    tokens -= 1;
-    return tokens >= 0 ? Duration.ZERO : Duration.ofNanos((long) (-tokens * interval.toNanos()) + 1);
+    this.last = ticker.nanos();
   }
 
   /** Takes a token only if one is available now. */
@@ -39,11 +31,22 @@ final class RateLimiter {
     return false;
   }
 
+  /** Gives back a token taken for work that never happened. */
+  void refund() {
+    tokens = Math.min(burst, tokens + 1);
+  }
+
+  /** How long until a token is available (zero if one is). */
+  Duration untilNextToken() {
+    refill();
+    return tokens >= 1 ? Duration.ZERO : Duration.ofNanos((long) ((1 - tokens) * intervalNanos) + 1);
+  }
+
   private void refill() {
-    Instant now = clock.instant();
-    if (now.isAfter(last)) {
-      double earned = (double) Duration.between(last, now).toNanos() / interval.toNanos();
-      tokens = Math.min(burst, tokens + earned);
+    long now = ticker.nanos();
+    long elapsed = now - last;
+    if (elapsed > 0) {
+      tokens = Math.min(burst, tokens + (double) elapsed / intervalNanos);
       last = now;
     }
   }

@@ -6,7 +6,9 @@ import java.time.Instant;
 /**
  * When a refresh-ahead cache refreshes (alloydb-protocol.md §6.1-6.2): at half the remaining certificate life, or
  * {@code buffer} before expiry when less than an hour remains; at most {@code burst} refreshes at once, then one per
- * {@code interval}. Tests shorten the values; production uses {@link #DEFAULT}.
+ * {@code interval}; after a failed refresh the next waits one interval, after further failures two. With the Admin
+ * API client's two attempts per call that keeps an outage at 2 calls per RPC and minute. Tests shorten the values;
+ * production uses {@link #DEFAULT}.
  */
 final class RefreshPolicy {
   static final RefreshPolicy DEFAULT = new RefreshPolicy(Duration.ofMinutes(4), Duration.ofSeconds(30), 2);
@@ -32,6 +34,11 @@ final class RefreshPolicy {
       return remaining.minus(buffer);
     }
     return remaining.dividedBy(2);
+  }
+
+  /** The back-off after {@code failures} consecutive failed refreshes (at least 1). */
+  Duration retryDelay(int failures) {
+    return failures <= 1 ? interval : interval.multipliedBy(2);
   }
 
   /** Whether a lazy cache must refresh a certificate expiring at {@code expiry}. */

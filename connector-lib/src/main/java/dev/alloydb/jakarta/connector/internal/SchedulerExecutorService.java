@@ -13,25 +13,43 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Presents a {@link ConnectorScheduler} as a {@link ScheduledExecutorService}, so that gax runs its transport and
  * retry work on the connector's scheduler instead of creating threads of its own.
  *
- * <p>Shutting it down only makes it reject new work: the threads belong to the scheduler. Thread-safe.
+ * <p>Shutting it down only makes it reject new work: the threads belong to the scheduler. A task the scheduler
+ * accepts and then drops is reported to {@code onDrop}: gax would otherwise wait for it for ever. Thread-safe.
  */
 final class SchedulerExecutorService extends AbstractExecutorService implements ScheduledExecutorService {
   private final ConnectorScheduler scheduler;
+  private final Consumer<RejectedExecutionException> onDrop;
   private volatile boolean shutdown;
 
-  SchedulerExecutorService(ConnectorScheduler scheduler) {
+  SchedulerExecutorService(ConnectorScheduler scheduler, Consumer<RejectedExecutionException> onDrop) {
     this.scheduler = scheduler;
+    this.onDrop = onDrop;
   }
 
   @Override
   public void execute(Runnable command) {
     checkOpen();
-    scheduler.execute(command);
+    scheduler.execute(reported(command));
+  }
+
+  private ConnectorScheduler.DropAware reported(Runnable command) {
+    return new ConnectorScheduler.DropAware() {
+      @Override
+      public void run() {
+        command.run();
+      }
+
+      @Override
+      public void dropped(RejectedExecutionException reason) {
+        onDrop.accept(reason);
+      }
+    };
   }
 
   @Override
@@ -43,7 +61,7 @@ final class SchedulerExecutorService extends AbstractExecutorService implements 
   public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
     checkOpen();
     DelayedTask<V> task = new DelayedTask<>(callable, System.nanoTime() + unit.toNanos(delay));
-    task.bind(scheduler.schedule(task, Duration.ofNanos(Math.max(0, unit.toNanos(delay)))));
+    task.bind(scheduler.schedule(reported(task), Duration.ofNanos(Math.max(0, unit.toNanos(delay)))));
     return task;
   }
 
@@ -149,7 +167,7 @@ final class SchedulerExecutorService extends AbstractExecutorService implements 
 
     private void arm(long delayNanos) {
       nextNanos = System.nanoTime() + delayNanos;
-      handle = scheduler.schedule(this::runOnce, Duration.ofNanos(Math.max(0, delayNanos)));
+      handle = scheduler.schedule(reported(this::runOnce), Duration.ofNanos(Math.max(0, delayNanos)));
     }
 
     private void runOnce() {

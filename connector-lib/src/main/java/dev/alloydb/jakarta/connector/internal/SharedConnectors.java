@@ -1,43 +1,25 @@
 package dev.alloydb.jakarta.connector.internal;
 
-import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connectors the JDBC socket factory can reach, which pgjdbc instantiates by class name: live connectors by id
- * (for {@code Connector}/{@code AsyncConnector}), named connectors, and connectors created from connection
- * properties (one per distinct configuration). Thread-safe. Not API.
+ * The connectors the JDBC socket factory can reach, which pgjdbc instantiates by class name: named connectors and
+ * connectors created from connection properties (one per distinct configuration). A connector starts (credentials
+ * load, Admin API client) outside any lock: only callers of the same name or configuration wait for it. Thread-safe.
+ * Not API.
  */
 public final class SharedConnectors {
-  private static final Map<String, ConnectorCore> LIVE = new ConcurrentHashMap<>();
-  private static final Object LOCK = new Object();
-  // guarded by LOCK
-  private static final Map<String, ConnectorCore> NAMED = new HashMap<>();
-  private static final Map<ConnectorConfig, ConnectorCore> BY_CONFIG = new HashMap<>();
+  private static final Map<String, CompletableFuture<ConnectorCore>> NAMED = new ConcurrentHashMap<>();
+  private static final Map<ConnectorConfig, CompletableFuture<ConnectorCore>> BY_CONFIG = new ConcurrentHashMap<>();
 
   private SharedConnectors() {
-  }
-
-  static void live(String id, ConnectorCore core) {
-    LIVE.put(id, core);
-  }
-
-  static void dead(String id) {
-    LIVE.remove(id);
-  }
-
-  static ConnectorCore byId(String id) {
-    ConnectorCore core = LIVE.get(id);
-    if (core == null) {
-      throw new ConnectorClosedException("The connector is closed: create a new one");
-    }
-    return core;
   }
 
   public static void register(String name, ConnectorConfig config) {
@@ -47,56 +29,87 @@ public final class SharedConnectors {
     if (config == null) {
       throw new ConnectorConfigException("Named connector '" + name + "' needs a ConnectorConfig, got null");
     }
-    synchronized (LOCK) {
-      if (NAMED.containsKey(name)) {
-        throw new ConnectorConfigException("A connector named '" + name + "' is already registered: close it"
-            + " first or choose another name");
-      }
-      NAMED.put(name, ConnectorCore.start(config));
+    CompletableFuture<ConnectorCore> slot = new CompletableFuture<>();
+    if (NAMED.putIfAbsent(name, slot) != null) {
+      throw new ConnectorConfigException("A connector named '" + name + "' is already registered: close it"
+          + " first or choose another name");
     }
+    startInto(slot, config, () -> NAMED.remove(name, slot));
   }
 
   static ConnectorCore named(String name) {
-    synchronized (LOCK) {
-      ConnectorCore core = NAMED.get(name);
-      if (core == null) {
-        throw new ConnectorConfigException("No connector named '" + name + "' is registered: register it with"
-            + " ConnectorRegistry.register(name, config) before connecting");
-      }
-      return core;
+    CompletableFuture<ConnectorCore> slot = NAMED.get(name);
+    if (slot == null) {
+      throw new ConnectorConfigException("No connector named '" + name + "' is registered: register it with"
+          + " ConnectorRegistry.register(name, config) before connecting");
     }
+    return join(slot);
   }
 
   public static void close(String name) {
-    ConnectorCore core;
-    synchronized (LOCK) {
-      core = NAMED.remove(name);
-    }
-    if (core == null) {
+    CompletableFuture<ConnectorCore> slot = NAMED.remove(name);
+    if (slot == null) {
       throw new ConnectorConfigException("No connector named '" + name + "' is registered");
     }
-    core.close();
+    closeWhenStarted(slot);
   }
 
   static ConnectorCore forConfig(ConnectorConfig config) {
-    synchronized (LOCK) {
-      ConnectorCore core = BY_CONFIG.get(config);
-      if (core == null || core.isClosed()) {
-        core = ConnectorCore.start(config);
-        BY_CONFIG.put(config, core);
+    while (true) {
+      CompletableFuture<ConnectorCore> slot = BY_CONFIG.get(config);
+      if (slot == null) {
+        CompletableFuture<ConnectorCore> mine = new CompletableFuture<>();
+        if (BY_CONFIG.putIfAbsent(config, mine) == null) {
+          return startInto(mine, config, () -> BY_CONFIG.remove(config, mine));
+        }
+        continue;
       }
-      return core;
+      ConnectorCore core;
+      try {
+        core = join(slot);
+      } catch (RuntimeException e) {
+        BY_CONFIG.remove(config, slot);
+        throw e;
+      }
+      if (!core.isClosed()) {
+        return core;
+      }
+      BY_CONFIG.remove(config, slot);
     }
   }
 
   public static void reset() {
-    List<ConnectorCore> all;
-    synchronized (LOCK) {
-      all = new ArrayList<>(NAMED.values());
-      all.addAll(BY_CONFIG.values());
-      NAMED.clear();
-      BY_CONFIG.clear();
+    List<CompletableFuture<ConnectorCore>> all = new ArrayList<>(NAMED.values());
+    all.addAll(BY_CONFIG.values());
+    NAMED.clear();
+    BY_CONFIG.clear();
+    all.forEach(SharedConnectors::closeWhenStarted);
+  }
+
+  /** Starts a connector into {@code slot}, with no lock held; on failure forgets the slot and rethrows. */
+  private static ConnectorCore startInto(CompletableFuture<ConnectorCore> slot, ConnectorConfig config,
+      Runnable forget) {
+    try {
+      ConnectorCore core = ConnectorCore.start(config);
+      slot.complete(core);
+      return core;
+    } catch (RuntimeException | Error e) {
+      forget.run();
+      slot.completeExceptionally(e);
+      throw e;
     }
-    all.forEach(ConnectorCore::close);
+  }
+
+  private static ConnectorCore join(CompletableFuture<ConnectorCore> slot) {
+    try {
+      return slot.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof RuntimeException ? (RuntimeException) cause : e;
+    }
+  }
+
+  private static void closeWhenStarted(CompletableFuture<ConnectorCore> slot) {
+    slot.thenAccept(ConnectorCore::close);
   }
 }

@@ -36,7 +36,8 @@ class CachesTest {
   }
 
   private RefreshAheadCache refreshAhead() {
-    RefreshAheadCache cache = new RefreshAheadCache(INSTANCE, refresher, scheduler, clock, RefreshPolicy.DEFAULT)
+    RefreshAheadCache cache = new RefreshAheadCache(INSTANCE, refresher, scheduler, clock, clock::nanos,
+        RefreshPolicy.DEFAULT, Duration.ofSeconds(30))
         .start();
     scheduler.runReady();
     return cache;
@@ -75,8 +76,11 @@ class CachesTest {
     scheduler.runLastDelayed();
     calls.get(1).completeExceptionally(error(false));
     assertThat(cache.connectionInfo()).isCompletedWithValue(good);
-    // rule 6: a non-terminal failure is retried (here immediately: the burst allows it)
-    scheduler.runReady();
+    // rule 3: a non-terminal failure is retried in the background once the back-off (one interval) has passed
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(30));
+    scheduler.runLastDelayed();
     assertThat(calls).hasSize(3);
   }
 
@@ -96,13 +100,17 @@ class CachesTest {
     scheduler.runReady();
     assertThat(calls).hasSize(1);
     assertThat(scheduler.pendingDelayed()).isEmpty();
-    // a later read retries once, as the limiter still has a token
+    // during the back-off reads fail at once, with no call
+    assertThat(cache.connectionInfo()).isCompletedExceptionally();
+    scheduler.runReady();
+    assertThat(calls).hasSize(1);
+    // after it a read retries once
+    clock.advance(Duration.ofSeconds(30));
     CompletableFuture<ConnectionInfo> retry = cache.connectionInfo();
     scheduler.runReady();
     assertThat(calls).hasSize(2);
     calls.get(1).completeExceptionally(error(true));
     assertThat(retry).isCompletedExceptionally();
-    // the limiter is empty now: reads fail at once, with no call, and nothing is scheduled
     assertThat(cache.connectionInfo()).isCompletedExceptionally();
     scheduler.runReady();
     assertThat(calls).hasSize(2);
@@ -110,31 +118,36 @@ class CachesTest {
   }
 
   @Test
-  void rateLimiterSpacesRetriesOfAFailingApi() {
+  void backOffSpacesRetriesOfAFailingApi() {
     refreshAhead();
     calls.get(0).completeExceptionally(error(false));
-    scheduler.runReady();
-    calls.get(1).completeExceptionally(error(false));
-    scheduler.runReady();
-    assertThat(calls).hasSize(2);
     assertThat(scheduler.pendingDelayed()).singleElement()
-        .satisfies(d -> assertThat(d.delay()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31)));
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofSeconds(30)));
+    clock.advance(Duration.ofSeconds(30));
+    scheduler.runLastDelayed();
+    assertThat(calls).hasSize(2);
+    calls.get(1).completeExceptionally(error(false));
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofMinutes(1)));
   }
 
   @Test
-  void forceRefreshMakesReadersWaitForNewInfoAndMerges() {
+  void aFailedDialRefreshesWhileReadersKeepTheCurrentInfo() {
     RefreshAheadCache cache = refreshAhead();
-    ConnectionInfo stale = info(T0.plus(Duration.ofHours(1)));
-    calls.get(0).complete(stale);
-    cache.forceRefresh();
-    cache.forceRefresh();
+    ConnectionInfo current = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(current);
+    CompletableFuture<ConnectionInfo> first = cache.refreshAfterFailure(current);
+    CompletableFuture<ConnectionInfo> second = cache.refreshAfterFailure(current);
     scheduler.runReady();
-    assertThat(calls).hasSize(2);
-    CompletableFuture<ConnectionInfo> reader = cache.connectionInfo();
-    assertThat(reader).isNotDone();
+    assertThat(calls).as("one refresh for both failures").hasSize(2);
+    assertThat(second).isSameAs(first);
+    assertThat(cache.connectionInfo()).as("readers do not wait").isCompletedWithValue(current);
     ConnectionInfo fresh = info(T0.plus(Duration.ofHours(2)));
     calls.get(1).complete(fresh);
-    assertThat(reader).isCompletedWithValue(fresh);
+    assertThat(first).isCompletedWithValue(fresh);
+    assertThat(cache.connectionInfo()).isCompletedWithValue(fresh);
+    // the burst of 2 is spent: a third failure gets no refresh until the limiter refills
+    assertThat(cache.refreshAfterFailure(fresh)).isNull();
   }
 
   @Test
@@ -150,7 +163,7 @@ class CachesTest {
 
   @Test
   void lazyCacheMakesNoCallWhileIdleAndRefreshesWhenDue() {
-    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, RefreshPolicy.DEFAULT);
+    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, clock::nanos, RefreshPolicy.DEFAULT);
     assertThat(calls).isEmpty();
     CompletableFuture<ConnectionInfo> a = cache.connectionInfo();
     CompletableFuture<ConnectionInfo> b = cache.connectionInfo();
@@ -171,15 +184,16 @@ class CachesTest {
   }
 
   @Test
-  void lazyCacheForceRefreshInvalidates() {
-    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, RefreshPolicy.DEFAULT);
+  void lazyCacheRefreshesAfterAFailedDialAndFallsBackToTheValidCertificate() {
+    LazyCache cache = new LazyCache(INSTANCE, refresher, clock, clock::nanos, RefreshPolicy.DEFAULT);
     cache.connectionInfo();
-    calls.get(0).complete(info(T0.plus(Duration.ofHours(1))));
-    cache.forceRefresh();
-    CompletableFuture<ConnectionInfo> next = cache.connectionInfo();
+    ConnectionInfo current = info(T0.plus(Duration.ofHours(1)));
+    calls.get(0).complete(current);
+    CompletableFuture<ConnectionInfo> refresh = cache.refreshAfterFailure(current);
     assertThat(calls).hasSize(2);
+    assertThat(cache.connectionInfo()).as("readers do not wait").isCompletedWithValue(current);
     calls.get(1).completeExceptionally(error(false));
-    assertThat(next).as("an invalidated certificate is not a fallback").isCompletedExceptionally();
+    assertThat(refresh).as("the still-valid certificate").isCompletedWithValue(current);
     cache.close();
     assertThat(cache.connectionInfo()).isCompletedExceptionally();
   }

@@ -49,7 +49,7 @@ class ColdStartTest {
     ConnectorConfig config = EmulatorSupport.config().build();
     try (DaemonScheduler scheduler = new DaemonScheduler();
         AdminApiClient admin = AdminApiClient.create(config, Credentials.load(config).api(),
-            new SchedulerExecutorService(scheduler), "test")) {
+            new SchedulerExecutorService(scheduler, dropped -> { }), "test")) {
       CompletableFuture<KeyPair> key = new CompletableFuture<>();
       CompletableFuture<ConnectionInfo> info = admin.fetch(InstanceUri.parse(uri), key);
 
@@ -70,7 +70,7 @@ class ColdStartTest {
     ConnectorConfig config = EmulatorSupport.config().build();
     try (DaemonScheduler scheduler = new DaemonScheduler();
         AdminApiClient admin = AdminApiClient.create(config, Credentials.load(config).api(),
-            new SchedulerExecutorService(scheduler), "test")) {
+            new SchedulerExecutorService(scheduler, dropped -> { }), "test")) {
       CompletableFuture<KeyPair> key = new CompletableFuture<>();
       key.completeExceptionally(new IllegalStateException("no RSA here"));
       CompletableFuture<ConnectionInfo> info = admin.fetch(InstanceUri.parse(uri), key);

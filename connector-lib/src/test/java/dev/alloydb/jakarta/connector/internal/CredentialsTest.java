@@ -60,14 +60,14 @@ class CredentialsTest {
     try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().build(), clock, RefreshPolicy.DEFAULT,
         Dialer.SERVER_PROXY_PORT)) {
       for (int i = 0; i < 3; i++) {
-        JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+        PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin()).close();
       }
       assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN)).isEqualTo(1);
       clock.advance(java.time.Duration.ofMinutes(50));
-      JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+      PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin()).close();
       assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN)).isEqualTo(1);
       clock.advance(java.time.Duration.ofMinutes(6));
-      JdbcConnect.connect(core, uri, EmulatorSupport.passwordLogin()).close();
+      PgjdbcConnections.connect(core, uri, EmulatorSupport.passwordLogin()).close();
       assertThat(emulator.counters().tokensIssued(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN))
           .as("within 5 minutes of expiry: a new token").isEqualTo(2);
     }
@@ -80,7 +80,7 @@ class CredentialsTest {
       Properties info = new Properties();
       info.setProperty("user", emulator.impersonationTargetIamUser());
       info.setProperty("enableIamAuth", "true");
-      try (Connection c = JdbcConnect.connect(core, uri, info)) {
+      try (Connection c = PgjdbcConnections.connect(core, uri, info)) {
         assertThat(currentUser(c)).isEqualTo(emulator.impersonationTargetIamUser());
       }
     }

@@ -42,6 +42,11 @@ final class ManualScheduler implements ConnectorScheduler {
     }
   }
 
+  /** Forgets every ready task without running it: a scheduler that accepted work and lost it. */
+  synchronized void dropReady() {
+    ready.clear();
+  }
+
   synchronized List<Delayed> pendingDelayed() {
     return delayed.stream().filter(d -> !d.cancelled()[0]).toList();
   }

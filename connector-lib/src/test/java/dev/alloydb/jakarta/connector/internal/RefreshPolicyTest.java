@@ -40,18 +40,25 @@ class RefreshPolicyTest {
   @Test
   void rateLimiterAllowsBurstThenOnePerInterval() {
     MutableClock clock = new MutableClock(NOW);
-    RateLimiter limiter = new RateLimiter(clock, Duration.ofSeconds(30), 2);
-    assertThat(limiter.reserve()).isZero();
-    assertThat(limiter.reserve()).isZero();
-    Duration third = limiter.reserve();
-    assertThat(third).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+    RateLimiter limiter = new RateLimiter(clock::nanos, Duration.ofSeconds(30), 2);
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isFalse();
+    assertThat(limiter.untilNextToken()).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
     clock.advance(Duration.ofSeconds(30));
-    Duration fourth = limiter.reserve();
-    assertThat(fourth).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(31));
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isFalse();
     clock.advance(Duration.ofMinutes(10));
-    assertThat(limiter.reserve()).isZero();
-    assertThat(limiter.reserve()).isZero();
-    assertThat(limiter.reserve()).isPositive();
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isTrue();
+    assertThat(limiter.tryAcquire()).isFalse();
+  }
+
+  @Test
+  void backOffGrowsFromOneIntervalToTwo() {
+    assertThat(policy.retryDelay(1)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(policy.retryDelay(2)).isEqualTo(Duration.ofMinutes(1));
+    assertThat(policy.retryDelay(9)).isEqualTo(Duration.ofMinutes(1));
   }
 
   /** A clock tests move by hand. */
@@ -64,6 +71,11 @@ class RefreshPolicyTest {
 
     void advance(Duration d) {
       now = now.plus(d);
+    }
+
+    /** This clock as a monotonic ticker (tests that step the wall clock back use a ticker of their own). */
+    long nanos() {
+      return Duration.between(Instant.EPOCH, now).toNanos();
     }
 
     @Override

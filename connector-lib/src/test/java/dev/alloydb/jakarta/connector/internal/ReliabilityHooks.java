@@ -54,7 +54,9 @@ public final class ReliabilityHooks {
     InstanceUri instance = InstanceUri.parse(instanceUri);
     ConnectionInfo info = new ConnectionInfo(instance, Map.of(IpType.PRIVATE, address), "uid",
         chain.get(0).getNotAfter().toInstant(), TlsContexts.build(key, chain, ca));
-    Dialer dialer = new Dialer(port, timeout, timeout, "reliability-test");
-    return dialer.dial(instance, info, IpType.PRIVATE, false, () -> token);
+    try (DaemonScheduler timers = new DaemonScheduler()) {
+      Dialer dialer = new Dialer(port, timeout, timeout, "reliability-test", timers);
+      return dialer.dial(instance, info, IpType.PRIVATE, false, () -> token);
+    }
   }
 }

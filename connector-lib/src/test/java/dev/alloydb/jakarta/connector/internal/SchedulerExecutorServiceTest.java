@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The gax-facing adapter: runs, delays, repeats and cancels on the connector's scheduler threads. */
 class SchedulerExecutorServiceTest {
   private final DaemonScheduler scheduler = new DaemonScheduler();
-  private final SchedulerExecutorService executor = new SchedulerExecutorService(scheduler);
+  private final SchedulerExecutorService executor = new SchedulerExecutorService(scheduler, dropped -> { });
 
   @AfterEach
   void close() {

@@ -1,7 +1,9 @@
 package dev.alloydb.jakarta.ra.work;
 
+import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import jakarta.resource.spi.work.Work;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.RejectedExecutionException;
 
 /** One connector task run once on a container thread. */
 final class TaskWork implements Work {
@@ -27,8 +29,15 @@ final class TaskWork implements Work {
     }
   }
 
+  /** The container will not run this Work: tell the task, if it wants to know. */
+  void dropped(RejectedExecutionException reason) {
+    if (task instanceof ConnectorScheduler.DropAware aware) {
+      aware.dropped(reason);
+    }
+  }
+
   @Override
   public void release() {
-    // Tasks are short (one refresh); they finish on their own.
+    // Tasks are short or bounded by their own deadlines (a refresh step, a timer, an asynchronous connect).
   }
 }

@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with {@code scheduleWork},
  * through {@link ContextFreeSubmitter} so that no pool thread it makes the container create keeps the adapter's
  * class loader. Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on the
- * first delayed task); when a task is due it only hands it to {@link #execute}, so it never runs task code itself.
- * {@link #stop} releases that Work and waits, bounded, for every Work to end.
+ * first delayed task, and again on the next call if the container rejected it); when a task is due it only hands it
+ * to {@link #execute}, so it never runs task code itself. A task Work the container rejects after accepting it is
+ * reported to the task if it is {@link ConnectorScheduler.DropAware}, so the connector fails what waits for it at
+ * once. {@link #stop} releases the queue Work and waits, bounded, for every Work to end.
  *
  * <p>Thread-safe.
  */
@@ -41,7 +43,7 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
   /** Guarded by {@link #lock}. */
   private int worksInFlight;
   /** Guarded by {@link #lock}. */
-  private DelayQueueWork timer;
+  private DelayQueueWork queueWork;
   /** Guarded by {@link #lock}. */
   private boolean stopped;
 
@@ -58,6 +60,11 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
   @Override
   public void execute(Runnable task) {
     submit(new TaskWork(task, this));
+    synchronized (lock) {
+      if (queueWork == null && !queue.isEmpty()) {
+        startQueueWorkLocked();
+      }
+    }
   }
 
   @Override
@@ -67,10 +74,8 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
       if (stopped) {
         throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
       }
-      if (timer == null) {
-        DelayQueueWork queueWork = new DelayQueueWork(queue, this, longRunningHint);
-        submit(queueWork);
-        timer = queueWork;
+      if (queueWork == null) {
+        startQueueWorkLocked();
       }
       queue.add(delayed);
     }
@@ -84,14 +89,14 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
    * @return whether every Work ended in time
    */
   public boolean stop(Duration timeout) {
-    DelayQueueWork queueWork;
+    DelayQueueWork running;
     synchronized (lock) {
       stopped = true;
-      queueWork = timer;
+      running = queueWork;
     }
     queue.clear();
-    if (queueWork != null) {
-      queueWork.release();
+    if (running != null) {
+      running.release();
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lock) {
@@ -159,21 +164,26 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
    */
   void queueWorkEnded(DelayQueueWork ended) {
     synchronized (lock) {
-      if (timer != ended) {
+      if (queueWork != ended) {
         return;
       }
-      timer = null;
+      queueWork = null;
       if (stopped || queue.isEmpty()) {
         return;
       }
-      DelayQueueWork replacement = new DelayQueueWork(queue, this, longRunningHint);
       try {
-        submit(replacement);
-        timer = replacement;
+        startQueueWorkLocked();
       } catch (RejectedExecutionException e) {
         LOG.log(Level.WARNING, "Could not restart the AlloyDB connector's delay queue", e);
       }
     }
+  }
+
+  /** Submits a Work that drains the delay queue; the lock is held (it is reentrant for {@link #submit}). */
+  private void startQueueWorkLocked() {
+    DelayQueueWork started = new DelayQueueWork(queue, this, longRunningHint);
+    submit(started);
+    queueWork = started;
   }
 
   private void submit(Work work) {
@@ -219,13 +229,17 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
 
     @Override
     public void workRejected(WorkEvent event) {
-      if (work instanceof DelayQueueWork queueWork) {
-        // Never ran: forget it without restarting, so the next schedule() tries again (no rejection loop).
+      if (work instanceof DelayQueueWork rejected) {
+        // Never ran: forget it without restarting, so the next call tries again (no rejection loop).
         synchronized (lock) {
-          if (timer == queueWork) {
-            timer = null;
+          if (queueWork == rejected) {
+            queueWork = null;
           }
         }
+      } else if (work instanceof TaskWork rejected) {
+        rejected.dropped(new RejectedExecutionException("The container's WorkManager rejected an AlloyDB"
+            + " connector Work it had accepted"
+            + (event.getException() == null ? "" : ": " + event.getException().getMessage())));
       }
       ended();
     }

@@ -22,8 +22,9 @@ import javax.net.ssl.SSLSocket;
 /**
  * A server that plays a hostile AlloyDB proxy. Over TLS it completes (or fails) the handshake with the context and
  * protocols it is given, reads what the client sends as a metadata exchange request, and answers with whatever
- * {@link Reply} says; {@link #silent()} accepts TCP and never sends a byte. It counts connections, handshakes and the
- * application bytes it received. Its threads are named {@value #THREAD_NAME}.
+ * {@link Reply} says; {@link #silent()} accepts TCP and never sends a byte, {@link #plain} answers TCP with what its
+ * {@link PlainReply} writes. It counts connections, handshakes, the application bytes it received and the replies the
+ * client cut short by closing. Its threads are named {@value #THREAD_NAME}.
  */
 public final class HostileServer implements AutoCloseable {
   /** Name of the server's threads. */
@@ -34,6 +35,11 @@ public final class HostileServer implements AutoCloseable {
     void answer(SSLSocket socket) throws IOException, InterruptedException;
   }
 
+  /** What the server writes on a plain TCP connection, such as a TLS record that never ends. */
+  public interface PlainReply {
+    void answer(Socket socket) throws IOException, InterruptedException;
+  }
+
   private final ServerSocket server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, THREAD_NAME);
@@ -41,24 +47,34 @@ public final class HostileServer implements AutoCloseable {
     return t;
   });
   private final Reply reply;
+  private final PlainReply plainReply;
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger handshakes = new AtomicInteger();
   private final AtomicLong applicationBytes = new AtomicLong();
+  private final AtomicInteger repliesCut = new AtomicInteger();
   private final List<Socket> held = new CopyOnWriteArrayList<>();
 
   /** A TLS server on {@code address} offering only {@code protocols}, answering each request with {@code reply}. */
   public HostileServer(String address, SSLContext context, String[] protocols, Reply reply) throws IOException {
+    this(address, 0, context, protocols, reply);
+  }
+
+  /** As {@link #HostileServer(String, SSLContext, String[], Reply)}, on {@code port} (0: any free port). */
+  public HostileServer(String address, int port, SSLContext context, String[] protocols, Reply reply)
+      throws IOException {
     this.reply = reply;
+    this.plainReply = null;
     SSLServerSocket tls = (SSLServerSocket) context.getServerSocketFactory()
-        .createServerSocket(0, 50, InetAddress.getByName(address));
+        .createServerSocket(port, 50, InetAddress.getByName(address));
     tls.setEnabledProtocols(protocols);
     tls.setWantClientAuth(true);
     this.server = tls;
     threads.execute(this::acceptLoop);
   }
 
-  private HostileServer() throws IOException {
+  private HostileServer(PlainReply plainReply) throws IOException {
     this.reply = null;
+    this.plainReply = plainReply;
     this.server = new ServerSocket();
     server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
     threads.execute(this::acceptLoop);
@@ -66,7 +82,12 @@ public final class HostileServer implements AutoCloseable {
 
   /** A server on 127.0.0.1 that accepts TCP connections, holds them open and never sends a byte. */
   public static HostileServer silent() throws IOException {
-    return new HostileServer();
+    return new HostileServer((PlainReply) null);
+  }
+
+  /** A plain TCP server on 127.0.0.1 that answers each connection with {@code reply}. */
+  public static HostileServer plain(PlainReply reply) throws IOException {
+    return new HostileServer(reply);
   }
 
   public int port() {
@@ -82,6 +103,11 @@ public final class HostileServer implements AutoCloseable {
     return handshakes.get();
   }
 
+  /** Replies that ended because the client closed the connection while the server was still writing. */
+  public int repliesCut() {
+    return repliesCut.get();
+  }
+
   /** Bytes of application data (the metadata exchange request, with its token) the server received. */
   public long applicationBytes() {
     return applicationBytes.get();
@@ -94,6 +120,8 @@ public final class HostileServer implements AutoCloseable {
         accepted.incrementAndGet();
         if (socket instanceof SSLSocket tls) {
           threads.execute(() -> serve(tls));
+        } else if (plainReply != null) {
+          threads.execute(() -> servePlain(socket));
         } else {
           held.add(socket);
         }
@@ -111,11 +139,32 @@ public final class HostileServer implements AutoCloseable {
       DataInputStream in = new DataInputStream(countingInput(socket.getInputStream()));
       int length = in.readInt();
       in.readNBytes(Math.max(0, Math.min(length, 64 * 1024)));
-      reply.answer(socket);
+      answer(() -> reply.answer(socket));
     } catch (SocketException | InterruptedException e) {
       // the client gave up, as it should
     } catch (IOException e) {
       // handshake refused by the client, or the client closed: both expected outcomes here
+    }
+  }
+
+  private void servePlain(Socket socket) {
+    try (socket) {
+      answer(() -> plainReply.answer(socket));
+    } catch (IOException | InterruptedException e) {
+      // closing a socket the client already closed
+    }
+  }
+
+  private interface Answer {
+    void run() throws IOException, InterruptedException;
+  }
+
+  /** Runs a reply, counting it as cut short if the client closed the connection meanwhile. */
+  private void answer(Answer answer) throws InterruptedException {
+    try {
+      answer.run();
+    } catch (IOException e) {
+      repliesCut.incrementAndGet();
     }
   }
 
