@@ -1,13 +1,16 @@
 package dev.alloydb.jakarta.connector;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The only way the connector gets threads: refreshes, Admin API calls and asynchronous connects all run through it.
+ * Where the connector's background work runs: refreshes, Admin API calls and deadline timers.
  *
- * <p>By default a connector owns a small pool of daemon threads and stops it in {@code close()}. A scheduler given
- * through {@link ConnectorConfig.Builder#scheduler(ConnectorScheduler)} belongs to the caller (a resource adapter
- * passes one backed by the JCA {@code WorkManager}) and is never shut down by the connector.
+ * <p>By default a connector owns two small pools of daemon threads, one for that work and one for asynchronous
+ * connects, and stops both in {@code close()}. A scheduler given through
+ * {@link ConnectorConfig.Builder#scheduler(ConnectorScheduler)} belongs to the caller (a resource adapter passes one
+ * backed by the JCA {@code WorkManager}), runs the asynchronous connects too, so that the connector starts no thread
+ * of its own, and is never shut down by the connector.
  *
  * <p>Implementations must be thread-safe. Tasks are short: they start Admin API calls, fire timers and close
  * sockets at their deadlines; dials and PostgreSQL start-ups never run here unless this scheduler is the caller's
@@ -21,21 +24,21 @@ public interface ConnectorScheduler {
    */
   interface DropAware extends Runnable {
     /** The task will never run. Must not block. */
-    void dropped(java.util.concurrent.RejectedExecutionException reason);
+    void dropped(RejectedExecutionException reason);
   }
 
   /**
    * Runs a task soon, never on the calling thread. If the task is {@link DropAware} and the scheduler later gives it
    * up, it calls {@link DropAware#dropped}.
    *
-   * @throws java.util.concurrent.RejectedExecutionException if the scheduler cannot accept work
+   * @throws RejectedExecutionException if the scheduler cannot accept work
    */
   void execute(Runnable task);
 
   /**
    * Runs a task once after a delay.
    *
-   * @throws java.util.concurrent.RejectedExecutionException if the scheduler cannot accept work
+   * @throws RejectedExecutionException if the scheduler cannot accept work
    */
   ScheduledTask schedule(Runnable task, Duration delay);
 }

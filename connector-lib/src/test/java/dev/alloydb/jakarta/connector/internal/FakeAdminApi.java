@@ -27,6 +27,7 @@ final class FakeAdminApi implements AutoCloseable {
   private final HttpServer server;
   private final TestCa ca;
   private final Map<String, String> addresses;
+  private final java.util.concurrent.atomic.AtomicInteger certificates = new java.util.concurrent.atomic.AtomicInteger();
 
   /** {@code addresses}: JSON field name ({@code ipAddress}, {@code publicIpAddress}, {@code pscDnsName}) to value. */
   FakeAdminApi(TestCa ca, Map<String, String> addresses) throws IOException {
@@ -35,6 +36,11 @@ final class FakeAdminApi implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** GenerateClientCertificate calls answered so far. */
+  int certificates() {
+    return certificates.get();
   }
 
   String endpoint() {
@@ -57,6 +63,7 @@ final class FakeAdminApi implements AutoCloseable {
         chain.add(TestCa.pem(ca.certificate()));
         body.add("pemCertificateChain", chain);
         body.addProperty("caCert", TestCa.pem(ca.certificate()));
+        certificates.incrementAndGet();
       } else {
         exchange.sendResponseHeaders(404, -1);
         return;

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,41 @@ class StalledWorkTest {
       assertThat(stalled).as("connects still stalled when the refresh ran").noneMatch(CompletableFuture::isDone);
     } finally {
       emulator.faults().proxyStall(false);
+      for (CompletableFuture<Connection> connect : stalled) {
+        connect.handle((c, e) -> {
+          closeQuietly(c);
+          return null;
+        }).get(60, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
+  void sixStalledLoginsDoNotDelayTheScheduledRefresh() throws Exception {
+    TestCa ca = TestCa.create("stalled-login-ca");
+    // one-hour certificates refreshed 3 s after issue: a buffer of 59 min 57 s
+    RefreshPolicy policy = new RefreshPolicy(Duration.ofHours(1).minusSeconds(3), Duration.ofMillis(200), 2);
+    List<CompletableFuture<Connection>> stalled = new ArrayList<>();
+    try (HostileServer server = new HostileServer(HostileServer.Mode.EXCHANGE_OK, ca);
+        FakeAdminApi api = new FakeAdminApi(ca, Map.of("ipAddress", "127.0.0.1"));
+        ConnectorCore core = ConnectorCore.start(DialDeadlineTest.fakeConfig(api), Clock.systemUTC(), policy,
+            server.port())) {
+      Properties info = new Properties();
+      info.setProperty("user", "someone");
+      info.setProperty("password", "secret");
+      info.setProperty("loginTimeout", "40");
+      for (int i = 0; i < 6; i++) {
+        stalled.add(PgjdbcConnections.connectAsync(core, "projects/p/locations/r/clusters/c/instances/i", info)
+            .toCompletableFuture());
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (api.certificates() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(api.certificates()).as("certificates: the first and the refresh due while the logins stall")
+          .isEqualTo(2);
+      assertThat(stalled).as("logins still stalled when the refresh ran").noneMatch(CompletableFuture::isDone);
+      server.close();
       for (CompletableFuture<Connection> connect : stalled) {
         connect.handle((c, e) -> {
           closeQuietly(c);
