@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.tls.HostileServer;
+import dev.alloydb.jakarta.testkit.tls.TestCa;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -74,7 +76,7 @@ class StalledWorkTest {
     // one-hour certificates refreshed 3 s after issue: a buffer of 59 min 57 s
     RefreshPolicy policy = new RefreshPolicy(Duration.ofHours(1).minusSeconds(3), Duration.ofMillis(200), 2);
     List<CompletableFuture<Connection>> stalled = new ArrayList<>();
-    try (HostileServer server = new HostileServer(HostileServer.Mode.EXCHANGE_OK, ca);
+    try (HostileServer server = HostileProxy.EXCHANGE_OK.start(ca);
         FakeAdminApi api = new FakeAdminApi(ca, Map.of("ipAddress", "127.0.0.1"));
         ConnectorCore core = ConnectorCore.start(DialDeadlineTest.fakeConfig(api), Clock.systemUTC(), policy,
             server.port())) {
