@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.connector;
 
 import com.google.auth.oauth2.GoogleCredentials;
+import dev.alloydb.jakarta.connector.internal.AdminEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -353,8 +354,9 @@ public final class ConnectorConfig {
           "delegates " + delegates + " need a targetPrincipal: set the service account to impersonate");
       require(adminServiceEndpoint != null && ENDPOINT.matcher(adminServiceEndpoint.trim()).matches(),
           "Invalid adminServiceEndpoint '" + adminServiceEndpoint
-              + "': expected host:port, https://host:port or http://host:port");
+              + "': expected host:port, https://host:port, or http://host:port for a loopback host only");
       adminServiceEndpoint = adminServiceEndpoint.trim();
+      AdminEndpoints.requireSafe(adminServiceEndpoint);
       quotaProject = blankToNull(quotaProject, "quotaProject");
       userAgentSuffix = blankToNull(userAgentSuffix, "userAgentSuffix");
       requirePositive(connectTimeout, "connectTimeout");

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class ConnectorOption<T> {
 
-  private static final String ENDPOINT_FORMS = "host:port, https://host:port or http://host:port";
+  private static final String ENDPOINT_FORMS = "host:port, https://host:port, or http://host:port for a loopback host only";
   private static final String CREDENTIALS_FILE_FORM = "the path of a readable Google credentials JSON file";
 
   /** The instance to connect to. */
@@ -81,8 +81,8 @@ public final class ConnectorOption<T> {
       ConnectorOption::parseReadableFile)
       .jdbc("alloydbGoogleCredentialsPath").configures(ConnectorConfig.Builder::credentialsFile)
       .expects(CREDENTIALS_FILE_FORM)
-      .means("credentials file (service account key, authorized user, external account); unset: Application "
-          + "Default Credentials");
+      .means("credentials file: service account key, authorized user or impersonated service account (other types "
+          + "only with -Ddev.alloydb.jakarta.credentialsFileTypes=<type>); unset: Application Default Credentials");
   /** The service account to impersonate. */
   public static final ConnectorOption<String> TARGET_PRINCIPAL = option("targetPrincipal", ConnectorOption::text)
       .jdbc("alloydbTargetPrincipal").configures(ConnectorConfig.Builder::targetPrincipal)

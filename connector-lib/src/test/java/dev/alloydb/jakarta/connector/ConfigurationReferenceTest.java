@@ -17,7 +17,7 @@ class ConfigurationReferenceTest {
 
   @Test
   void readmeOptionsTableIsTheOptionModel() throws IOException {
-    List<String> readme = Files.readAllLines(Path.of("..", "README.md"));
+    List<String> readme = Files.readAllLines(Path.of("..", "src", "docs", "configuration.md"));
     int header = readme.indexOf(HEADER);
     assertThat(header).as("the README's options table starts with%n%s", HEADER).isNotNegative();
     List<String> rows = new ArrayList<>();

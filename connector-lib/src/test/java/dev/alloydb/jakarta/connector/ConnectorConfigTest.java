@@ -83,7 +83,7 @@ class ConnectorConfigTest {
         bad("null delegates", b -> b.delegates(null), "delegates must not be null"),
         bad("blank principal", b -> b.targetPrincipal("  "), "targetPrincipal must not be blank"),
         bad("endpoint with path", b -> b.adminServiceEndpoint("https://host:443/v1"),
-            "expected host:port, https://host:port or http://host:port"),
+            "expected host:port, https://host:port, or http://host:port for a loopback host only"),
         bad("endpoint with other scheme", b -> b.adminServiceEndpoint("ftp://host:21"), "Invalid adminServiceEndpoint"),
         bad("empty endpoint", b -> b.adminServiceEndpoint(""), "Invalid adminServiceEndpoint"),
         bad("null endpoint", b -> b.adminServiceEndpoint(null), "Invalid adminServiceEndpoint"),

@@ -79,7 +79,7 @@ class ConnectorOptionTest {
         .isEqualTo("http://127.0.0.1:8080");
     assertThatThrownBy(() -> ConnectorOption.ADMIN_SERVICE_ENDPOINT.parse("ftp://h/x", "adminServiceEndpoint"))
         .isInstanceOf(ConnectorConfigException.class)
-        .hasMessage("Invalid adminServiceEndpoint 'ftp://h/x': expected host:port, https://host:port or http://host:port")
+        .hasMessage("Invalid adminServiceEndpoint 'ftp://h/x': expected host:port, https://host:port, or http://host:port for a loopback host only")
         .hasCauseInstanceOf(ConnectorConfigException.class);
   }
 

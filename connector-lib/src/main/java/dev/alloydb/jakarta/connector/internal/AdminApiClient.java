@@ -23,8 +23,6 @@ import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.IpType;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -36,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.regex.Pattern;
 
 /**
  * The Admin API port: one {@link #fetch} runs GetConnectionInfo and GenerateClientCertificate concurrently (v1alpha,
@@ -49,7 +46,6 @@ final class AdminApiClient implements AutoCloseable {
       StatusCode.Code.PERMISSION_DENIED, StatusCode.Code.INVALID_ARGUMENT, StatusCode.Code.UNAUTHENTICATED);
   private static final Duration CERT_DURATION = Duration.newBuilder().setSeconds(3600).build();
   private static final int ATTEMPTS = 2;
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
   private final AlloyDBAdminClient client;
   private final Executor executor;
@@ -84,39 +80,6 @@ final class AdminApiClient implements AutoCloseable {
     }
   }
 
-  /**
-   * Rejects a plain-HTTP endpoint that is not a loopback address: the OAuth2 token would cross the network in clear
-   * text. Names other than {@code localhost} are not resolved: DNS could point anywhere.
-   *
-   * @throws ConnectorConfigException naming the endpoint and what is accepted
-   */
-  static void requireSafeEndpoint(String endpoint) {
-    if (!endpoint.startsWith("http://")) {
-      return;
-    }
-    String hostPort = endpoint.substring("http://".length()).replaceFirst("/$", "");
-    String host = hostPort.startsWith("[") ? hostPort.substring(1, hostPort.indexOf(']'))
-        : hostPort.replaceFirst(":[0-9]+$", "");
-    if (!isLoopback(host)) {
-      throw new ConnectorConfigException("Invalid adminServiceEndpoint '" + endpoint + "': http:// only for a"
-          + " loopback address (127.0.0.0/8, [::1] or localhost), since the OAuth2 token would travel in clear"
-          + " text; expected host:port or https://host:port");
-    }
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!IP_LITERAL.matcher(host).matches()) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(host).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
 
   /**
    * Each call makes at most {@value #ATTEMPTS} attempts, 1 s apart, all within the refresh timeout: the cache's rate

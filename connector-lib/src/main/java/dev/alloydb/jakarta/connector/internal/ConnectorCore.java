@@ -40,7 +40,6 @@ public final class ConnectorCore implements AutoCloseable {
   private ConnectorCore(ConnectorConfig config, Clock clock, Ticker ticker, RefreshPolicy policy, int serverPort,
       String iamEndpointOverride) {
     this.config = config;
-    AdminApiClient.requireSafeEndpoint(config.adminServiceEndpoint());
     Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.ownedConnects = config.scheduler().isPresent() ? null : DaemonScheduler.forConnects();

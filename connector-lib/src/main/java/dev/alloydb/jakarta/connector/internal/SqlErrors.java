@@ -1,6 +1,5 @@
 package dev.alloydb.jakarta.connector.internal;
 
-import dev.alloydb.jakarta.connector.AdminApiException;
 import dev.alloydb.jakarta.connector.ConnectorException;
 import dev.alloydb.jakarta.connector.MetadataExchangeException;
 import dev.alloydb.jakarta.connector.SqlStates;
@@ -18,12 +17,6 @@ final class SqlErrors {
   static String sqlState(ConnectorException e) {
     if (e instanceof MetadataExchangeException && ((MetadataExchangeException) e).isRefused()) {
       return SqlStates.INVALID_AUTHORIZATION;
-    }
-    if (e instanceof AdminApiException) {
-      String code = ((AdminApiException) e).statusCode();
-      if ("PERMISSION_DENIED".equals(code) || "UNAUTHENTICATED".equals(code)) {
-        return SqlStates.INVALID_AUTHORIZATION;
-      }
     }
     return SqlStates.UNABLE_TO_CONNECT;
   }

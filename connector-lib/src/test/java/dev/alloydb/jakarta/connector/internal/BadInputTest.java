@@ -85,7 +85,7 @@ class BadInputTest {
         Arguments.of("instance unknown to the Admin API (NOT_FOUND)", AdminApiException.class, "NOT_FOUND", "08001",
             (Scenario) () -> connectEmulator("projects/emulator-project/locations/us-central1/clusters/"
                 + "emulator-cluster/instances/missing", new Properties())),
-        Arguments.of("Admin API PERMISSION_DENIED", AdminApiException.class, "PERMISSION_DENIED", "28000",
+        Arguments.of("Admin API PERMISSION_DENIED", AdminApiException.class, "PERMISSION_DENIED", "08001",
             (Scenario) () -> {
               emulator.faults().adminError(Status.Code.PERMISSION_DENIED);
               connectEmulator(uri, new Properties());

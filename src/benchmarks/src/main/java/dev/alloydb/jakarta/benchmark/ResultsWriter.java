@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
-/** Writes a run's {@link Results} as JSON, CSV and a Markdown table (the README's table is copied from it). */
+/** Writes a run's {@link Results} as JSON, CSV and a Markdown table (src/docs/benchmarks.md's table is copied from it). */
 final class ResultsWriter {
 
   private final Path dir;

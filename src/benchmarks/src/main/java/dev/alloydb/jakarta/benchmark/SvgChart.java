@@ -61,7 +61,7 @@ final class SvgChart {
     List<String> footer = List.of(
         String.format(Locale.ROOT, "%d cores (%s), %d MB RAM, %s", m.cores(), m.cpu(), m.memoryMb(), m.jdk()),
         String.format(Locale.ROOT, "%s; load average %.1f at start", m.os(), m.loadAverageAtStart()),
-        "run started " + results.started() + "; method and notes: README, section Benchmarks");
+        "run started " + results.started() + "; method and notes: src/docs/benchmarks.md");
     for (int i = 0; i < footer.size(); i++) {
       svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"%d\" fill=\"#555\" font-size=\"11\">%s</text>%n",
           height - 44 + 15 * i, escape(footer.get(i))));
