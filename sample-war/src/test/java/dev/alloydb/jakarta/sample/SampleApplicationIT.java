@@ -3,7 +3,6 @@ package dev.alloydb.jakarta.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
-import dev.alloydb.jakarta.sample.quickstart.SampleSession;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged sample war on Payara Micro with {@code alloydb-connector.rar}, configured by the sample's own boot
- * files against the local AlloyDB emulator (see {@link SampleSession}); one Payara boot for the class. The test
+ * files against the local AlloyDB emulator (the test kit's {@code PayaraEmulatorSession} runs them with the shared
+ * emulator's settings, as the quickstart does); one Payara boot for the class. The test
  * is an HTTP client; what the API says is cross-checked in the emulator's PostgreSQL.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -55,7 +55,7 @@ class SampleApplicationIT {
   @Test
   @Order(1)
   void jndiLookedUpDataSourceReachesTheEmulatorAsThePasswordUser() throws Exception {
-    AlloyDbEmulator emulator = SampleSession.database().emulator();
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
 
     HttpResponse<String> response = get("api/database");
 
@@ -204,7 +204,7 @@ class SampleApplicationIT {
 
   /** {@code id=title} of the rows whose id is LIKE the pattern, read straight from PostgreSQL. */
   private static List<String> rowsWithId(String pattern) throws SQLException {
-    AlloyDbEmulator emulator = SampleSession.database().emulator();
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
     try (Connection connection = DriverManager.getConnection(emulator.directJdbcUrl(),
         emulator.passwordUser(), emulator.password());
         PreparedStatement statement = connection.prepareStatement(

@@ -38,7 +38,7 @@ class QuickstartIT {
 
   @Test
   void quickstartPrintsWhatTheReadmeShowsServesTheSampleAndStopsCleanly() throws Exception {
-    Path runtimeDir = Path.of(System.getProperty(SampleSession.PAYARA_DIR)).toAbsolutePath();
+    Path runtimeDir = Path.of(System.getProperty("sample.payara.dir")).toAbsolutePath();
     int port = PayaraMicroProcess.freePort();
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
@@ -188,8 +188,14 @@ class QuickstartIT {
     }
   }
 
+  /**
+   * PostgreSQL servers of this build: zonky runs them from binaries it unpacks under {@code ot.epg.working-dir}, so
+   * the servers of other builds on the same machine do not count.
+   */
   private static Stream<ProcessHandle> postgresProcesses() {
-    return ProcessHandle.allProcesses().filter(QuickstartIT::isPostgres);
+    String ours = Path.of(System.getProperty("ot.epg.working-dir")).toAbsolutePath() + "/";
+    return ProcessHandle.allProcesses()
+        .filter(p -> isPostgres(p) && p.info().command().orElse("").startsWith(ours));
   }
 
   private static boolean isPostgres(ProcessHandle process) {

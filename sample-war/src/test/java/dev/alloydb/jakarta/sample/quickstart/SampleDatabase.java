@@ -1,16 +1,13 @@
 package dev.alloydb.jakarta.sample.quickstart;
 
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.payara.EmulatorProperties;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * The local AlloyDB emulator (with its embedded PostgreSQL) and the {@code alloydb.properties}-style file that
- * points the resource adapter at it: the same keys a user sets for a real instance, plus the emulator's plain-HTTP
- * Admin API endpoint and its service-account credentials file.
+ * The quickstart's local AlloyDB emulator (with its embedded PostgreSQL) and the {@code alloydb.properties}-style
+ * file ({@link EmulatorProperties}) that points the resource adapter at it.
  */
 public final class SampleDatabase implements AutoCloseable {
 
@@ -26,16 +23,8 @@ public final class SampleDatabase implements AutoCloseable {
   public static SampleDatabase start(Path file) throws IOException {
     AlloyDbEmulator emulator = AlloyDbEmulator.builder().start();
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.write(file, List.of(
-          "# Written by the quickstart for the local AlloyDB emulator; same keys as alloydb.properties",
-          "alloydb.instance-uri=" + emulator.instance().uri(),
-          "alloydb.database=" + emulator.database(),
-          "alloydb.user=" + emulator.passwordUser(),
-          "alloydb.password=" + emulator.password(),
-          "alloydb.admin-service-endpoint=" + emulator.adminApiRestEndpoint(),
-          "alloydb.credentials-file=" + emulator.credentialsFile().toAbsolutePath()),
-          StandardCharsets.UTF_8);
+      EmulatorProperties.write(emulator, file,
+          "Written by the quickstart for the local AlloyDB emulator; same keys as alloydb.properties");
       return new SampleDatabase(emulator, file);
     } catch (IOException | RuntimeException e) {
       emulator.close();
@@ -46,10 +35,6 @@ public final class SampleDatabase implements AutoCloseable {
   /** The settings file to hand to Payara Micro with {@code --systemproperties}. */
   public Path systemProperties() {
     return systemProperties;
-  }
-
-  public AlloyDbEmulator emulator() {
-    return emulator;
   }
 
   @Override

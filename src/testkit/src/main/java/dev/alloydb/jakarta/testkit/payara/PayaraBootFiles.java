@@ -25,6 +25,8 @@ import java.util.Map;
  * </ul>
  * MicroProfile Config values are JVM system properties of the Payara process (see {@link #jvmOptions()}); the
  * emulator's users are also published there as {@value #IAM_USER_PROPERTY} and {@value #PASSWORD_USER_PROPERTY}.
+ *
+ * <p>{@link #forApplication} instead runs an application's own post-boot file, as its users would.
  */
 public final class PayaraBootFiles {
 
@@ -46,11 +48,27 @@ public final class PayaraBootFiles {
   private final Path postBootFile;
   private final Path rootDir;
   private final Map<String, String> systemProperties;
+  private final Path settingsFile;
 
-  private PayaraBootFiles(Path postBootFile, Path rootDir, Map<String, String> systemProperties) {
+  private PayaraBootFiles(Path postBootFile, Path rootDir, Map<String, String> systemProperties, Path settingsFile) {
     this.postBootFile = postBootFile;
     this.rootDir = rootDir;
     this.systemProperties = systemProperties;
+    this.settingsFile = settingsFile;
+  }
+
+  /**
+   * Boot files for an application's own post-boot file (the sample's {@code post-boot-commands.asadmin}, which
+   * deploys the .rar and creates its pool), run as is: the emulator's settings go in a {@code --systemproperties}
+   * file ({@link EmulatorProperties}) in {@code workDir}, as a user's {@code alloydb.properties} would.
+   */
+  public static PayaraBootFiles forApplication(AlloyDbEmulator emulator, Path postBootFile, Path workDir)
+      throws IOException {
+    Path dir = workDir.toAbsolutePath();
+    Path settings = EmulatorProperties.write(emulator, dir.resolve("emulator.properties"),
+        "Written by the test kit for the local AlloyDB emulator; same keys as alloydb.properties");
+    return new PayaraBootFiles(postBootFile.toAbsolutePath(), PayaraMicroProcess.deleteTree(dir.resolve("root")),
+        Map.of(), settings);
   }
 
   /**
@@ -100,7 +118,7 @@ public final class PayaraBootFiles {
 
     Path postBoot = dir.resolve("post-boot.asadmin");
     Files.write(postBoot, commands);
-    return new PayaraBootFiles(postBoot, dir.resolve("root"), config);
+    return new PayaraBootFiles(postBoot, dir.resolve("root"), config, null);
   }
 
   /**
@@ -117,9 +135,13 @@ public final class PayaraBootFiles {
     return options.toString().trim();
   }
 
-  /** Payara Micro options (Arquillian {@code extraMicroOptions}): root directory and post-boot file. */
+  /**
+   * Payara Micro options (Arquillian {@code extraMicroOptions}): root directory, the settings file if any, and the
+   * post-boot file.
+   */
   public String microOptions() {
-    return "--rootdir " + rootDir + " --postbootcommandfile " + postBootFile;
+    return "--rootdir " + rootDir + (settingsFile == null ? "" : " --systemproperties " + settingsFile)
+        + " --postbootcommandfile " + postBootFile;
   }
 
   /** The post-boot asadmin file. */

@@ -15,10 +15,12 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * options as the system properties {@value #JVM_OPTIONS} and {@value #MICRO_OPTIONS}, which {@code arquillian.xml}
  * uses as {@code cmdOptions} and {@code extraMicroOptions}.
  *
- * <p>Register it in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}. It does nothing
- * unless the system property {@value #RAR} names the built .rar (set it for failsafe only); {@value #WORK_DIR}
- * chooses where the boot files and Payara's root directory go (default {@code target/payara-it}); the lines of the
- * file {@value #EXTRA_COMMANDS} names, if any, are appended to the post-boot file.
+ * <p>The test kit jar registers it as a {@code LauncherSessionListener}. It does nothing unless a system property
+ * (set it for failsafe only) says how Payara boots: {@value #RAR} names the built .rar, which the generated post-boot
+ * file deploys before creating the test pools (the lines of the file {@value #EXTRA_COMMANDS} names, if any, are
+ * appended); or {@value #POST_BOOT_FILE} names an application's own post-boot file, which runs as is with the
+ * emulator's settings in a {@code --systemproperties} file. {@value #WORK_DIR} chooses where the boot files and
+ * Payara's root directory go (default {@code target/payara-it}).
  */
 public final class PayaraEmulatorSession implements LauncherSessionListener {
 
@@ -26,6 +28,8 @@ public final class PayaraEmulatorSession implements LauncherSessionListener {
   public static final String RAR = "alloydb.it.rar";
   /** System property: directory for boot files and Payara's root directory. */
   public static final String WORK_DIR = "alloydb.it.work-dir";
+  /** System property: an application's own post-boot file, run instead of generated boot files. */
+  public static final String POST_BOOT_FILE = "alloydb.it.post-boot-file";
   /** System property: optional file of asadmin commands appended to the post-boot file (e.g. more pools). */
   public static final String EXTRA_COMMANDS = "alloydb.it.extra-commands";
   /** System property set for {@code arquillian.xml}: JVM options of the Payara process. */
@@ -36,19 +40,24 @@ public final class PayaraEmulatorSession implements LauncherSessionListener {
   @Override
   public void launcherSessionOpened(LauncherSession session) {
     String rar = System.getProperty(RAR);
-    if (rar == null || System.getProperty(MICRO_OPTIONS) != null) {
+    String postBootFile = System.getProperty(POST_BOOT_FILE);
+    if ((rar == null && postBootFile == null) || System.getProperty(MICRO_OPTIONS) != null) {
       return;
     }
     Path workDir = Path.of(System.getProperty(WORK_DIR, "target/payara-it"));
     try {
-      String extra = System.getProperty(EXTRA_COMMANDS);
-      List<String> extraCommands = extra == null ? List.of() : Files.readAllLines(Path.of(extra));
-      PayaraBootFiles files =
-          PayaraBootFiles.write(AlloyDbEmulator.shared(), Path.of(rar), workDir, extraCommands);
+      PayaraBootFiles files = rar != null
+          ? PayaraBootFiles.write(AlloyDbEmulator.shared(), Path.of(rar), workDir, extraCommands())
+          : PayaraBootFiles.forApplication(AlloyDbEmulator.shared(), Path.of(postBootFile), workDir);
       System.setProperty(JVM_OPTIONS, files.jvmOptions());
       System.setProperty(MICRO_OPTIONS, files.microOptions());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write the Payara boot files", e);
     }
+  }
+
+  private static List<String> extraCommands() throws IOException {
+    String extra = System.getProperty(EXTRA_COMMANDS);
+    return extra == null ? List.of() : Files.readAllLines(Path.of(extra));
   }
 }
