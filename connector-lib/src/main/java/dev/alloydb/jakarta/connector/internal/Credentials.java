@@ -2,14 +2,14 @@ package dev.alloydb.jakarta.connector.internal;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ImpersonatedCredentials;
-import dev.alloydb.jakarta.connector.ConnectorConfig;
-import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -37,6 +37,13 @@ final class JdbcProperties {
     return read(info, key, ConnectorOption.ENABLE_IAM_AUTH, fallback);
   }
 
+  /** The {@code database} key of {@code Connector.connect}, blank counting as unset. */
+  static String database(Properties info) {
+    String value = info.getProperty(ConnectorOption.DATABASE.name());
+    return ConnectorOption.isSet(value) ? ConnectorOption.DATABASE.parse(value, ConnectorOption.DATABASE.name())
+        : ConnectorOption.DATABASE.defaultValue().orElseThrow();
+  }
+
   private static <T> T read(Properties info, String key, ConnectorOption<T> option, T fallback) {
     String value = info.getProperty(key);
     return ConnectorOption.isSet(value) ? option.parse(value, key) : fallback;

@@ -4,6 +4,7 @@ import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import dev.alloydb.jakarta.connector.ConnectorException;
 import dev.alloydb.jakarta.connector.ConnectorOperationException;
+import dev.alloydb.jakarta.connector.ConnectorOption;
 import dev.alloydb.jakarta.connector.IpType;
 import dev.alloydb.jakarta.connector.SocketFactory;
 import dev.alloydb.jakarta.connector.SqlStates;
@@ -29,14 +30,12 @@ import java.util.concurrent.RejectedExecutionException;
  * {@link DriverManager#getLoginTimeout()} when that is set and smaller. Not API.
  */
 public final class PgjdbcConnections {
-  /** Per-connection keys of {@code Connector.connect}. */
-  static final String DATABASE = "database";
-  static final String IP_TYPE = "ipType";
-  static final String ENABLE_IAM_AUTH = "enableIamAuth";
+  /** pgjdbc's login timeout, which {@code Connector.connect} reads as the deadline of the PostgreSQL start-up. */
   static final String LOGIN_TIMEOUT = "loginTimeout";
-  static final String DEFAULT_DATABASE = "postgres";
 
-  private static final Set<String> OWN_KEYS = Set.of(DATABASE, IP_TYPE, ENABLE_IAM_AUTH, LOGIN_TIMEOUT);
+  /** Keys of {@code Connector.connect} that the connector reads; all others go to pgjdbc. */
+  private static final Set<String> OWN_KEYS = Set.of(ConnectorOption.DATABASE.name(), ConnectorOption.IP_TYPE.name(),
+      ConnectorOption.ENABLE_IAM_AUTH.name(), LOGIN_TIMEOUT);
   private static final org.postgresql.Driver DRIVER = new org.postgresql.Driver();
 
   private PgjdbcConnections() {
@@ -178,10 +177,11 @@ public final class PgjdbcConnections {
       try {
         Properties given = info == null ? new Properties() : info;
         InstanceUri instance = InstanceUri.parse(instanceUri);
-        IpType ipType = JdbcProperties.ipType(given, IP_TYPE, core.config().ipType());
-        boolean iamAuth = JdbcProperties.flag(given, ENABLE_IAM_AUTH, core.config().enableIamAuth());
+        IpType ipType = JdbcProperties.ipType(given, ConnectorOption.IP_TYPE.name(), core.config().ipType());
+        boolean iamAuth = JdbcProperties.flag(given, ConnectorOption.ENABLE_IAM_AUTH.name(),
+            core.config().enableIamAuth());
         Duration loginTimeout = loginTimeout(given, core.config().handshakeTimeout());
-        String database = given.getProperty(DATABASE, DEFAULT_DATABASE);
+        String database = JdbcProperties.database(given);
         Properties pg = new Properties();
         for (String key : given.stringPropertyNames()) {
           if (!OWN_KEYS.contains(key)) {
