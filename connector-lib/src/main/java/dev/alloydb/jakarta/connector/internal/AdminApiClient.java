@@ -20,7 +20,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Duration;
 import dev.alloydb.jakarta.connector.AdminApiException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
-import dev.alloydb.jakarta.connector.ConnectorConfigException;
+import dev.alloydb.jakarta.connector.ConnectorOperationException;
 import dev.alloydb.jakarta.connector.IpType;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -75,7 +75,7 @@ final class AdminApiClient implements AutoCloseable {
       return new AdminApiClient(AlloyDBAdminClient.create(settings.build()), executor,
           config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
-      throw new ConnectorConfigException("Cannot create the Admin API client for endpoint "
+      throw new ConnectorOperationException("Cannot create the Admin API client for endpoint "
           + config.adminServiceEndpoint() + ": " + e.getMessage(), e);
     }
   }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Rules for connector-lib's main code: it runs outside Jakarta EE (no {@code jakarta.*}), and its public API names
  * no type of the Google client stack, which stays an implementation detail that can change or be shaded.
  */
-class ArchitectureTest {
+class ConnectorArchitectureTest {
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.alloydb.jakarta.connector");

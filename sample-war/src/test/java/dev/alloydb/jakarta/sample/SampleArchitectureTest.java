@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /** The sample application sees only JDK and Jakarta types: the DataSource it uses could come from any adapter. */
-class ArchitectureTest {
+class SampleArchitectureTest {
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.alloydb.jakarta.sample");

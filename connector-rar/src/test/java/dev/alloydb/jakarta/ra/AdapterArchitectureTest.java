@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * 11.1: a resource adapter must not create threads), and nothing public beyond what the container instantiates or
  * binds.
  */
-class ArchitectureTest {
+class AdapterArchitectureTest {
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.alloydb.jakarta.ra");
