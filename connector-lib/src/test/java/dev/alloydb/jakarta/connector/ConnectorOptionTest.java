@@ -26,8 +26,9 @@ class ConnectorOptionTest {
   void socketFactoryConstantsAreTheModelsJdbcNames() {
     assertThat(ConnectorOption.all()).extracting(option -> option.jdbcName().orElse(null)).containsExactly(
         SocketFactory.INSTANCE_NAME, SocketFactory.IP_TYPE, SocketFactory.ENABLE_IAM_AUTH, "user", "password", null,
-        SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.QUOTA_PROJECT,
-        SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES);
+        SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.UNIVERSE_DOMAIN,
+        SocketFactory.QUOTA_PROJECT, SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.IAM_LOGIN_CREDENTIALS_PATH,
+        SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES, SocketFactory.USER_AGENT);
   }
 
   @Test

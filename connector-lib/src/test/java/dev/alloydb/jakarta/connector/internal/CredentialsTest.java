@@ -113,7 +113,7 @@ class CredentialsTest {
   void userAgentWithSuffixReachesTheAdminApiAndTheExchange() throws Exception {
     String expected = "alloydb-jakarta-connector/" + UserAgent.VERSION + " my-app/1.0";
     assertThat(UserAgent.VERSION).isNotEqualTo("unknown").doesNotContain("${");
-    try (Connector connector = Connector.create(EmulatorSupport.config().userAgentSuffix("my-app/1.0")
+    try (Connector connector = Connector.create(EmulatorSupport.config().userAgent("my-app/1.0")
         .quotaProject("billing-project").build());
         Connection c = connector.connect(uri, EmulatorSupport.passwordLogin())) {
       assertThat(c.isValid(5)).isTrue();

@@ -66,7 +66,7 @@ class SettingsResolverTest {
     assertThat(settings.connectorConfig().targetPrincipal()).contains("target@p.iam.gserviceaccount.com");
     assertThat(settings.connectorConfig().delegates())
         .containsExactly("a@p.iam.gserviceaccount.com", "b@p.iam.gserviceaccount.com");
-    assertThat(settings.connectorConfig().userAgentSuffix()).contains("jakarta-ra");
+    assertThat(settings.connectorConfig().userAgent()).contains("jakarta-ra");
   }
 
   @Test
