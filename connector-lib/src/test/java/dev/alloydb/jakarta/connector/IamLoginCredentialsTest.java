@@ -64,12 +64,7 @@ class IamLoginCredentialsTest {
 
   @Test
   void jdbcPropertyNamesTheLoginCredentials() throws Exception {
-    Properties p = new Properties();
-    p.setProperty("socketFactory", SocketFactory.class.getName());
-    p.setProperty("sslmode", "disable");
-    p.setProperty(SocketFactory.INSTANCE_NAME, uri);
-    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, emulator.adminApiRestEndpoint());
-    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, emulator.credentialsFile().toString());
+    Properties p = EmulatorSupport.socketFactoryProperties(emulator);
     p.setProperty(SocketFactory.IAM_LOGIN_CREDENTIALS_PATH, emulator.impersonationTargetCredentialsFile().toString());
     p.setProperty(SocketFactory.ENABLE_IAM_AUTH, "true");
     p.setProperty("user", emulator.impersonationTargetIamUser());

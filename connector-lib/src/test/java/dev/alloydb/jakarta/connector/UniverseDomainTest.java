@@ -65,13 +65,8 @@ class UniverseDomainTest {
 
   @Test
   void jdbcPropertySelectsTheUniverse() throws Exception {
-    Properties p = new Properties();
-    p.setProperty("socketFactory", SocketFactory.class.getName());
-    p.setProperty("sslmode", "disable");
-    p.setProperty(SocketFactory.INSTANCE_NAME, partnerCloud.instance().uri());
+    Properties p = EmulatorSupport.socketFactoryProperties(partnerCloud);
     p.setProperty(SocketFactory.UNIVERSE_DOMAIN, UNIVERSE);
-    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, partnerCloud.adminApiRestEndpoint());
-    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, partnerCloud.credentialsFile().toString());
     p.putAll(partnerCloud.passwordLogin());
     try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", p)) {
       assertThat(LoginTest.currentUser(c)).isEqualTo(partnerCloud.passwordUser());

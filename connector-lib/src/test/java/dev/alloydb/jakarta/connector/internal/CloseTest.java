@@ -125,12 +125,7 @@ class CloseTest {
   }
 
   private static Properties socketFactoryProperties() {
-    Properties p = new Properties();
-    p.setProperty("socketFactory", SocketFactory.class.getName());
-    p.setProperty("sslmode", "disable");
-    p.setProperty(SocketFactory.INSTANCE_NAME, EmulatorSupport.instanceUri());
-    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, EmulatorSupport.emulator().adminApiRestEndpoint());
-    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, EmulatorSupport.emulator().credentialsFile().toString());
+    Properties p = EmulatorSupport.socketFactoryProperties(EmulatorSupport.emulator());
     p.putAll(EmulatorSupport.passwordLogin());
     return p;
   }

@@ -130,12 +130,7 @@ class CredentialsTest {
   @Test
   void userAgentFromTheJdbcPropertyReachesTheAdminApiAndTheExchange() throws Exception {
     String expected = "alloydb-jakarta-connector/" + UserAgent.VERSION + " orders-service/2.1";
-    Properties p = new Properties();
-    p.setProperty("socketFactory", SocketFactory.class.getName());
-    p.setProperty("sslmode", "disable");
-    p.setProperty(SocketFactory.INSTANCE_NAME, uri);
-    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, emulator.adminApiRestEndpoint());
-    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, emulator.credentialsFile().toString());
+    Properties p = EmulatorSupport.socketFactoryProperties(emulator);
     p.setProperty(SocketFactory.USER_AGENT, " orders-service/2.1 ");
     p.putAll(EmulatorSupport.passwordLogin());
     try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", p)) {
