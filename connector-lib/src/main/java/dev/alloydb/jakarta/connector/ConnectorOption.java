@@ -296,8 +296,10 @@ public final class ConnectorOption<T> {
     return List.copyOf(items);
   }
 
+  /** The message shows the value cut to {@value #MAX_SHOWN} characters, control characters as {@code ?}. */
   private static ConnectorConfigException invalid(String value, String givenAs, String expected) {
-    String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+    String cut = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+    String shown = cut.replaceAll("\\p{Cntrl}", "?");
     return new ConnectorConfigException("Invalid " + givenAs + " '" + shown + "': expected " + expected);
   }
 

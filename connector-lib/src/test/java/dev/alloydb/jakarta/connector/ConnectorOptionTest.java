@@ -47,6 +47,23 @@ class ConnectorOptionTest {
   }
 
   @Test
+  void parityOptionsParseWithTheBuildersRules() {
+    assertThat(ConnectorOption.UNIVERSE_DOMAIN.parse(" example-universe.test ", "alloydbUniverseDomain"))
+        .isEqualTo("example-universe.test");
+    assertThat(ConnectorOption.USER_AGENT.parse(" orders-service/2.1 ", "alloydbUserAgent"))
+        .isEqualTo("orders-service/2.1");
+    assertThatThrownBy(() -> ConnectorOption.UNIVERSE_DOMAIN.parse("googleapis", "alloydbUniverseDomain"))
+        .isInstanceOf(ConnectorConfigException.class)
+        .hasMessage("Invalid alloydbUniverseDomain 'googleapis': expected a DNS domain such as googleapis.com"
+            + " (letters, digits, - and .)");
+    assertThatThrownBy(() -> ConnectorOption.USER_AGENT.parse("app/1\r\nX-Injected: yes", "alloydb.user-agent"))
+        .as("control characters are refused and not echoed")
+        .isInstanceOf(ConnectorConfigException.class)
+        .hasMessage("Invalid alloydb.user-agent 'app/1??X-Injected: yes': expected printable ASCII, at most 256"
+            + " characters, such as my-app/1.2");
+  }
+
+  @Test
   void listsRejectEmptyEntriesInsteadOfDroppingThem() {
     assertThat(ConnectorOption.DELEGATES.parse(" a@p.iam , b@p.iam ", "alloydbDelegates"))
         .containsExactly("a@p.iam", "b@p.iam");
