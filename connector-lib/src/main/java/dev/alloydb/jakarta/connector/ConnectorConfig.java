@@ -23,8 +23,19 @@ import java.util.regex.Pattern;
  * {@link Builder#delegates(List) delegation chain}.
  */
 public final class ConnectorConfig {
-  /** The Admin API endpoint used when none is configured. */
+  /** The Admin API endpoint used when neither an endpoint nor a universe domain is configured. */
   public static final String DEFAULT_ADMIN_SERVICE_ENDPOINT = "alloydb.googleapis.com:443";
+
+  /** The universe domain of Google Cloud, used when none is configured. */
+  public static final String DEFAULT_UNIVERSE_DOMAIN = "googleapis.com";
+  /** The longest user agent text accepted (it travels in an HTTP header and in every metadata exchange). */
+  public static final int MAX_USER_AGENT = 256;
+  static final String UNIVERSE_DOMAIN_FORM = "a DNS domain such as googleapis.com (letters, digits, - and .)";
+  static final String USER_AGENT_FORM =
+      "printable ASCII, at most " + MAX_USER_AGENT + " characters, such as my-app/1.2";
+  private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?";
+  private static final Pattern UNIVERSE_DOMAIN = Pattern.compile("(?=.{1,253}$)" + LABEL + "(\\." + LABEL + ")+");
+  private static final Pattern USER_AGENT = Pattern.compile("[ -~]{1," + MAX_USER_AGENT + "}");
 
   /** Durations are bounded: a certificate lives an hour, and socket timeouts take whole milliseconds as an int. */
   private static final Duration MIN_DURATION = Duration.ofMillis(1);
@@ -37,13 +48,15 @@ public final class ConnectorConfig {
   private final boolean enableIamAuth;
   private final RefreshStrategy refreshStrategy;
   private final Path credentialsFile;
+  private final Path iamLoginCredentialsFile;
   private final GoogleCredentials credentials;
   private final Supplier<GoogleCredentials> credentialsSupplier;
   private final String targetPrincipal;
   private final List<String> delegates;
+  private final String universeDomain;
   private final String adminServiceEndpoint;
   private final String quotaProject;
-  private final String userAgentSuffix;
+  private final String userAgent;
   private final ConnectorScheduler scheduler;
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
@@ -54,13 +67,15 @@ public final class ConnectorConfig {
     enableIamAuth = b.enableIamAuth;
     refreshStrategy = b.refreshStrategy;
     credentialsFile = b.credentialsFile;
+    iamLoginCredentialsFile = b.iamLoginCredentialsFile;
     credentials = b.credentials;
     credentialsSupplier = b.credentialsSupplier;
     targetPrincipal = b.targetPrincipal;
     delegates = List.copyOf(b.delegates);
+    universeDomain = b.universeDomain;
     adminServiceEndpoint = b.adminServiceEndpoint;
     quotaProject = b.quotaProject;
-    userAgentSuffix = b.userAgentSuffix;
+    userAgent = b.userAgent;
     scheduler = b.scheduler;
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
@@ -79,13 +94,15 @@ public final class ConnectorConfig {
     b.enableIamAuth = enableIamAuth;
     b.refreshStrategy = refreshStrategy;
     b.credentialsFile = credentialsFile;
+    b.iamLoginCredentialsFile = iamLoginCredentialsFile;
     b.credentials = credentials;
     b.credentialsSupplier = credentialsSupplier;
     b.targetPrincipal = targetPrincipal;
     b.delegates = new ArrayList<>(delegates);
+    b.universeDomain = universeDomain;
     b.adminServiceEndpoint = adminServiceEndpoint;
     b.quotaProject = quotaProject;
-    b.userAgentSuffix = userAgentSuffix;
+    b.userAgent = userAgent;
     b.scheduler = scheduler;
     b.connectTimeout = connectTimeout;
     b.handshakeTimeout = handshakeTimeout;
@@ -113,6 +130,14 @@ public final class ConnectorConfig {
     return Optional.ofNullable(credentialsFile);
   }
 
+  /**
+   * The credentials file whose principal's token is sent in the metadata exchange (the IAM database login), if set;
+   * otherwise the Admin API credentials serve both.
+   */
+  public Optional<Path> iamLoginCredentialsFile() {
+    return Optional.ofNullable(iamLoginCredentialsFile);
+  }
+
   /** The credentials object, if set. */
   public Optional<GoogleCredentials> credentials() {
     return Optional.ofNullable(credentials);
@@ -133,9 +158,20 @@ public final class ConnectorConfig {
     return delegates;
   }
 
-  /** The Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}. */
+  /**
+   * The universe domain (Google Cloud, or a Trusted Partner Cloud such as a sovereign cloud); {@value
+   * #DEFAULT_UNIVERSE_DOMAIN} unless set. The credentials must belong to it.
+   */
+  public String universeDomain() {
+    return universeDomain;
+  }
+
+  /**
+   * The Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}; unless
+   * set, {@code alloydb.<universeDomain>:443}.
+   */
   public String adminServiceEndpoint() {
-    return adminServiceEndpoint;
+    return adminServiceEndpoint != null ? adminServiceEndpoint : "alloydb." + universeDomain + ":443";
   }
 
   /** The project billed for Admin API quota, if set. */
@@ -143,9 +179,9 @@ public final class ConnectorConfig {
     return Optional.ofNullable(quotaProject);
   }
 
-  /** Text appended to the connector's user agent, if set. */
-  public Optional<String> userAgentSuffix() {
-    return Optional.ofNullable(userAgentSuffix);
+  /** Text appended to the connector's user agent ({@code alloydb-jakarta-connector/<version>}), if set. */
+  public Optional<String> userAgent() {
+    return Optional.ofNullable(userAgent);
   }
 
   /** The caller-owned scheduler, if set; otherwise the connector owns a pool of daemon threads. */
@@ -184,13 +220,15 @@ public final class ConnectorConfig {
         && enableIamAuth == c.enableIamAuth
         && refreshStrategy == c.refreshStrategy
         && Objects.equals(credentialsFile, c.credentialsFile)
+        && Objects.equals(iamLoginCredentialsFile, c.iamLoginCredentialsFile)
         && Objects.equals(credentials, c.credentials)
         && Objects.equals(credentialsSupplier, c.credentialsSupplier)
         && Objects.equals(targetPrincipal, c.targetPrincipal)
         && delegates.equals(c.delegates)
-        && adminServiceEndpoint.equals(c.adminServiceEndpoint)
+        && universeDomain.equals(c.universeDomain)
+        && Objects.equals(adminServiceEndpoint, c.adminServiceEndpoint)
         && Objects.equals(quotaProject, c.quotaProject)
-        && Objects.equals(userAgentSuffix, c.userAgentSuffix)
+        && Objects.equals(userAgent, c.userAgent)
         && Objects.equals(scheduler, c.scheduler)
         && connectTimeout.equals(c.connectTimeout)
         && handshakeTimeout.equals(c.handshakeTimeout)
@@ -199,9 +237,9 @@ public final class ConnectorConfig {
 
   @Override
   public int hashCode() {
-    return Objects.hash(ipType, enableIamAuth, refreshStrategy, credentialsFile, credentials, credentialsSupplier,
-        targetPrincipal, delegates, adminServiceEndpoint, quotaProject, userAgentSuffix, scheduler, connectTimeout,
-        handshakeTimeout, refreshTimeout);
+    return Objects.hash(ipType, enableIamAuth, refreshStrategy, credentialsFile, iamLoginCredentialsFile, credentials,
+        credentialsSupplier, targetPrincipal, delegates, universeDomain, adminServiceEndpoint, quotaProject, userAgent,
+        scheduler, connectTimeout, handshakeTimeout, refreshTimeout);
   }
 
   /** Describes the options; credentials appear only as their source, never their content. */
@@ -213,9 +251,10 @@ public final class ConnectorConfig {
     return "ConnectorConfig{ipType=" + ipType + ", enableIamAuth=" + enableIamAuth
         + ", refreshStrategy=" + refreshStrategy + ", credentials=" + source
         + (targetPrincipal == null ? "" : ", targetPrincipal=" + targetPrincipal + ", delegates=" + delegates)
-        + ", adminServiceEndpoint=" + adminServiceEndpoint
+        + (iamLoginCredentialsFile == null ? "" : ", iamLoginCredentials=file " + iamLoginCredentialsFile)
+        + ", universeDomain=" + universeDomain + ", adminServiceEndpoint=" + adminServiceEndpoint()
         + (quotaProject == null ? "" : ", quotaProject=" + quotaProject)
-        + (userAgentSuffix == null ? "" : ", userAgentSuffix=" + userAgentSuffix)
+        + (userAgent == null ? "" : ", userAgent=" + userAgent)
         + ", scheduler=" + (scheduler == null ? "owned daemon threads" : "caller's")
         + ", connectTimeout=" + connectTimeout + ", handshakeTimeout=" + handshakeTimeout
         + ", refreshTimeout=" + refreshTimeout + "}";
@@ -227,13 +266,15 @@ public final class ConnectorConfig {
     private boolean enableIamAuth;
     private RefreshStrategy refreshStrategy = RefreshStrategy.BACKGROUND;
     private Path credentialsFile;
+    private Path iamLoginCredentialsFile;
     private GoogleCredentials credentials;
     private Supplier<GoogleCredentials> credentialsSupplier;
     private String targetPrincipal;
     private List<String> delegates = new ArrayList<>();
-    private String adminServiceEndpoint = DEFAULT_ADMIN_SERVICE_ENDPOINT;
+    private String universeDomain = DEFAULT_UNIVERSE_DOMAIN;
+    private String adminServiceEndpoint;
     private String quotaProject;
-    private String userAgentSuffix;
+    private String userAgent;
     private ConnectorScheduler scheduler;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(30);
@@ -266,6 +307,15 @@ public final class ConnectorConfig {
       return this;
     }
 
+    /**
+     * Send the token of this credentials file's principal in the metadata exchange (the IAM database login), while
+     * the other credentials call the Admin API.
+     */
+    public Builder iamLoginCredentialsFile(Path value) {
+      iamLoginCredentialsFile = value;
+      return this;
+    }
+
     /** Use these credentials. */
     public Builder credentials(GoogleCredentials value) {
       credentials = value;
@@ -290,7 +340,16 @@ public final class ConnectorConfig {
       return this;
     }
 
-    /** Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}. */
+    /** The universe domain the credentials and the Admin API belong to, such as {@code googleapis.com}. */
+    public Builder universeDomain(String value) {
+      universeDomain = value;
+      return this;
+    }
+
+    /**
+     * Admin API endpoint: {@code host:port} (HTTPS), {@code https://host:port} or {@code http://host:port}; {@code
+     * null} for {@code alloydb.<universeDomain>:443}.
+     */
     public Builder adminServiceEndpoint(String value) {
       adminServiceEndpoint = value;
       return this;
@@ -302,9 +361,12 @@ public final class ConnectorConfig {
       return this;
     }
 
-    /** Appended to the user agent sent to the Admin API and in the metadata exchange. */
-    public Builder userAgentSuffix(String value) {
-      userAgentSuffix = value;
+    /**
+     * Appended to the user agent sent to the Admin API and in the metadata exchange: printable ASCII, at most
+     * {@value ConnectorConfig#MAX_USER_AGENT} characters.
+     */
+    public Builder userAgent(String value) {
+      userAgent = value;
       return this;
     }
 
@@ -352,13 +414,20 @@ public final class ConnectorConfig {
       }
       require(delegates.isEmpty() || targetPrincipal != null,
           "delegates " + delegates + " need a targetPrincipal: set the service account to impersonate");
-      require(adminServiceEndpoint != null && ENDPOINT.matcher(adminServiceEndpoint.trim()).matches(),
-          "Invalid adminServiceEndpoint '" + adminServiceEndpoint
-              + "': expected host:port, https://host:port, or http://host:port for a loopback host only");
-      adminServiceEndpoint = adminServiceEndpoint.trim();
-      AdminEndpoints.requireSafe(adminServiceEndpoint);
+      require(universeDomain != null && UNIVERSE_DOMAIN.matcher(universeDomain.trim()).matches(),
+          "Invalid universeDomain '" + universeDomain + "': expected " + UNIVERSE_DOMAIN_FORM);
+      universeDomain = universeDomain.trim();
+      if (adminServiceEndpoint != null) {
+        require(ENDPOINT.matcher(adminServiceEndpoint.trim()).matches(), "Invalid adminServiceEndpoint '"
+            + adminServiceEndpoint + "': expected host:port, https://host:port, or http://host:port for a loopback"
+            + " host only");
+        adminServiceEndpoint = adminServiceEndpoint.trim();
+        AdminEndpoints.requireSafe(adminServiceEndpoint);
+      }
       quotaProject = blankToNull(quotaProject, "quotaProject");
-      userAgentSuffix = blankToNull(userAgentSuffix, "userAgentSuffix");
+      userAgent = blankToNull(userAgent, "userAgent");
+      require(userAgent == null || USER_AGENT.matcher(userAgent).matches(), "Invalid userAgent '"
+          + (userAgent == null ? "" : userAgent.replaceAll("[^ -~]", "?")) + "': expected " + USER_AGENT_FORM);
       requirePositive(connectTimeout, "connectTimeout");
       requirePositive(handshakeTimeout, "handshakeTimeout");
       requirePositive(refreshTimeout, "refreshTimeout");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One configuration option of the connector, defined once (in the spirit of pgjdbc's {@code PGProperty}): its
@@ -67,10 +68,20 @@ public final class ConnectorOption<T> {
   /** The AlloyDB Admin API endpoint. */
   public static final ConnectorOption<String> ADMIN_SERVICE_ENDPOINT = option("adminServiceEndpoint",
       ConnectorOption::parseEndpoint)
-      .jdbc("alloydbAdminServiceEndpoint").byDefault(ConnectorConfig.DEFAULT_ADMIN_SERVICE_ENDPOINT)
+      .jdbc("alloydbAdminServiceEndpoint")
       .configures(ConnectorConfig.Builder::adminServiceEndpoint)
       .expects(ENDPOINT_FORMS)
-      .means("AlloyDB Admin API endpoint");
+      .means("AlloyDB Admin API endpoint; unset: alloydb.<universeDomain>:443, so "
+          + ConnectorConfig.DEFAULT_ADMIN_SERVICE_ENDPOINT + " in Google Cloud");
+  /** The universe domain of the credentials and the Admin API. */
+  public static final ConnectorOption<String> UNIVERSE_DOMAIN = option("universeDomain",
+      (value, name) -> parseWith(value, name, ConnectorConfig.UNIVERSE_DOMAIN_FORM,
+          builder -> builder.universeDomain(value).build().universeDomain()))
+      .jdbc("alloydbUniverseDomain").byDefault(ConnectorConfig.DEFAULT_UNIVERSE_DOMAIN)
+      .configures(ConnectorConfig.Builder::universeDomain)
+      .expects(ConnectorConfig.UNIVERSE_DOMAIN_FORM)
+      .means("universe domain (Trusted Partner Cloud); the credentials must belong to it, or the connector refuses"
+          + " to start");
   /** The project billed for Admin API quota. */
   public static final ConnectorOption<String> QUOTA_PROJECT = option("quotaProject", ConnectorOption::text)
       .jdbc("alloydbQuotaProject").configures(ConnectorConfig.Builder::quotaProject)
@@ -83,6 +94,13 @@ public final class ConnectorOption<T> {
       .expects(CREDENTIALS_FILE_FORM)
       .means("credentials file: service account key, authorized user or impersonated service account (other types "
           + "only with -Ddev.alloydb.jakarta.credentialsFileTypes=<type>); unset: Application Default Credentials");
+  /** Separate credentials for the IAM database login. */
+  public static final ConnectorOption<Path> IAM_LOGIN_CREDENTIALS_FILE = option("iamLoginCredentialsFile",
+      ConnectorOption::parseReadableFile)
+      .jdbc("alloydbIamLoginCredentialsPath").configures(ConnectorConfig.Builder::iamLoginCredentialsFile)
+      .expects(CREDENTIALS_FILE_FORM)
+      .means("credentials file of the IAM database login: its principal's token goes in the metadata exchange"
+          + " (same types as credentialsFile); unset: the Admin API credentials");
   /** The service account to impersonate. */
   public static final ConnectorOption<String> TARGET_PRINCIPAL = option("targetPrincipal", ConnectorOption::text)
       .jdbc("alloydbTargetPrincipal").configures(ConnectorConfig.Builder::targetPrincipal)
@@ -93,10 +111,18 @@ public final class ConnectorOption<T> {
       .jdbc("alloydbDelegates").configures(ConnectorConfig.Builder::delegates)
       .expects("comma-separated service account e-mail addresses, none empty; needs targetPrincipal")
       .means("impersonation delegation chain");
+  /** Text appended to the connector's user agent. */
+  public static final ConnectorOption<String> USER_AGENT = option("userAgent",
+      (value, name) -> parseWith(value, name, ConnectorConfig.USER_AGENT_FORM,
+          builder -> builder.userAgent(value).build().userAgent().orElseThrow()))
+      .jdbc("alloydbUserAgent").configures(ConnectorConfig.Builder::userAgent)
+      .expects(ConnectorConfig.USER_AGENT_FORM)
+      .means("appended to alloydb-jakarta-connector/<version> in the Admin API's user-agent header and the metadata"
+          + " exchange");
 
   private static final List<ConnectorOption<?>> ALL = List.of(INSTANCE_URI, IP_TYPE, ENABLE_IAM_AUTH, USER,
-      PASSWORD, DATABASE, REFRESH_STRATEGY, ADMIN_SERVICE_ENDPOINT, QUOTA_PROJECT, CREDENTIALS_FILE,
-      TARGET_PRINCIPAL, DELEGATES);
+      PASSWORD, DATABASE, REFRESH_STRATEGY, ADMIN_SERVICE_ENDPOINT, UNIVERSE_DOMAIN, QUOTA_PROJECT, CREDENTIALS_FILE,
+      IAM_LOGIN_CREDENTIALS_FILE, TARGET_PRINCIPAL, DELEGATES, USER_AGENT);
   private static final String CONFIG_KEY_PREFIX = "alloydb.";
   private static final int MAX_SHOWN = 200;
 
@@ -232,10 +258,17 @@ public final class ConnectorOption<T> {
   }
 
   private static String parseEndpoint(String value, String givenAs) {
+    return parseWith(value, givenAs, ENDPOINT_FORMS,
+        builder -> builder.adminServiceEndpoint(value).build().adminServiceEndpoint());
+  }
+
+  /** Applies the builder's own rule for a value, reporting a violation under {@code givenAs}. */
+  private static String parseWith(String value, String givenAs, String expected,
+      Function<ConnectorConfig.Builder, String> rule) {
     try {
-      return ConnectorConfig.builder().adminServiceEndpoint(value).build().adminServiceEndpoint();
+      return rule.apply(ConnectorConfig.builder());
     } catch (ConnectorConfigException e) {
-      throw new ConnectorConfigException(invalid(value, givenAs, ENDPOINT_FORMS).getMessage(), e);
+      throw new ConnectorConfigException(invalid(value, givenAs, expected).getMessage(), e);
     }
   }
 
@@ -263,8 +296,10 @@ public final class ConnectorOption<T> {
     return List.copyOf(items);
   }
 
+  /** The message shows the value cut to {@value #MAX_SHOWN} characters, control characters as {@code ?}. */
   private static ConnectorConfigException invalid(String value, String givenAs, String expected) {
-    String shown = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+    String cut = value.length() > MAX_SHOWN ? value.substring(0, MAX_SHOWN) + "..." : value;
+    String shown = cut.replaceAll("\\p{Cntrl}", "?");
     return new ConnectorConfigException("Invalid " + givenAs + " '" + shown + "': expected " + expected);
   }
 

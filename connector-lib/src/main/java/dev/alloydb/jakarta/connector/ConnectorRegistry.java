@@ -14,6 +14,7 @@ public final class ConnectorRegistry {
    * Creates and registers a named connector.
    *
    * @throws ConnectorConfigException if the name is blank or already registered
+   * @throws ConnectorClosedException after {@link #shutdown()}
    */
   public static void register(String name, ConnectorConfig config) {
     SharedConnectors.register(name, config);
@@ -23,6 +24,7 @@ public final class ConnectorRegistry {
    * Closes and unregisters a named connector. Open connections are unaffected.
    *
    * @throws ConnectorConfigException if no connector has that name
+   * @throws ConnectorClosedException after {@link #shutdown()}
    */
   public static void close(String name) {
     SharedConnectors.close(name);
@@ -30,9 +32,19 @@ public final class ConnectorRegistry {
 
   /**
    * Closes every named connector and every connector the socket factory created from properties. The registry stays
-   * usable: later connects create connectors again. Open connections are unaffected.
+   * usable: later connects create connectors again, also after {@link #shutdown()}. Open connections are unaffected.
    */
   public static void reset() {
     SharedConnectors.reset();
+  }
+
+  /**
+   * Closes every named connector and every connector the socket factory created from properties, and returns once
+   * their threads have ended; call it when the application stops. Afterwards {@link #register}, {@link #close} and
+   * the socket factory's connects fail with {@link ConnectorClosedException} until {@link #reset()}. Open
+   * connections are unaffected.
+   */
+  public static void shutdown() {
+    SharedConnectors.shutdown();
   }
 }

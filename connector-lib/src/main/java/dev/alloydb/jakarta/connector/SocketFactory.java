@@ -30,6 +30,8 @@ public final class SocketFactory extends javax.net.SocketFactory {
   public static final String REFRESH_STRATEGY = "alloydbRefreshStrategy";
   /** Admin API endpoint: {@code host:port}, {@code https://host:port} or {@code http://host:port}. */
   public static final String ADMIN_SERVICE_ENDPOINT = "alloydbAdminServiceEndpoint";
+  /** Universe domain of the credentials and the Admin API ({@code googleapis.com} by default). */
+  public static final String UNIVERSE_DOMAIN = "alloydbUniverseDomain";
   /** Project billed for Admin API quota. */
   public static final String QUOTA_PROJECT = "alloydbQuotaProject";
   /** Service account to impersonate. */
@@ -38,6 +40,10 @@ public final class SocketFactory extends javax.net.SocketFactory {
   public static final String DELEGATES = "alloydbDelegates";
   /** Path of a JSON credentials file. */
   public static final String GOOGLE_CREDENTIALS_PATH = "alloydbGoogleCredentialsPath";
+  /** Path of the JSON credentials file of the IAM database login (this connector's name; Google has none). */
+  public static final String IAM_LOGIN_CREDENTIALS_PATH = "alloydbIamLoginCredentialsPath";
+  /** Text appended to the user agent (this connector's name; Google's Java connector has none). */
+  public static final String USER_AGENT = "alloydbUserAgent";
   /** Name of a connector registered with {@link ConnectorRegistry#register}. */
   public static final String NAMED_CONNECTOR = "alloydbNamedConnector";
 

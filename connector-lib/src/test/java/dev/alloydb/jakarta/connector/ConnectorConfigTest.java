@@ -26,13 +26,15 @@ class ConnectorConfigTest {
     assertThat(config.enableIamAuth()).isFalse();
     assertThat(config.refreshStrategy()).isEqualTo(RefreshStrategy.BACKGROUND);
     assertThat(config.adminServiceEndpoint()).isEqualTo("alloydb.googleapis.com:443");
+    assertThat(config.universeDomain()).isEqualTo("googleapis.com");
     assertThat(config.credentialsFile()).isEmpty();
+    assertThat(config.iamLoginCredentialsFile()).isEmpty();
     assertThat(config.credentials()).isEmpty();
     assertThat(config.credentialsSupplier()).isEmpty();
     assertThat(config.targetPrincipal()).isEmpty();
     assertThat(config.delegates()).isEmpty();
     assertThat(config.quotaProject()).isEmpty();
-    assertThat(config.userAgentSuffix()).isEmpty();
+    assertThat(config.userAgent()).isEmpty();
     assertThat(config.scheduler()).isEmpty();
     assertThat(config.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.handshakeTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -44,11 +46,26 @@ class ConnectorConfigTest {
     ConnectorConfig a = ConnectorConfig.builder().ipType(IpType.PSC).enableIamAuth(true)
         .refreshStrategy(RefreshStrategy.LAZY).credentialsFile(Path.of("/tmp/creds.json"))
         .targetPrincipal("sa@p.iam.gserviceaccount.com").delegates(List.of("d@p.iam.gserviceaccount.com"))
-        .adminServiceEndpoint("http://127.0.0.1:8080").quotaProject("billing").userAgentSuffix("app/1").build();
+        .adminServiceEndpoint("http://127.0.0.1:8080").quotaProject("billing").userAgent("app/1")
+        .universeDomain("example-universe.test").iamLoginCredentialsFile(Path.of("/tmp/login.json")).build();
     ConnectorConfig b = a.toBuilder().build();
     assertThat(b).isEqualTo(a).hasSameHashCodeAs(a);
     assertThat(a.toBuilder().quotaProject("other").build()).isNotEqualTo(a);
+    assertThat(a.toBuilder().iamLoginCredentialsFile(null).build()).isNotEqualTo(a);
+    assertThat(a.toBuilder().universeDomain("googleapis.com").build()).isNotEqualTo(a);
     assertThat(a.delegates()).isUnmodifiable();
+  }
+
+  @Test
+  void defaultEndpointFollowsTheUniverseDomainUnlessOneIsSet() {
+    ConnectorConfig tpc = ConnectorConfig.builder().universeDomain(" example-universe.test ").build();
+    assertThat(tpc.universeDomain()).isEqualTo("example-universe.test");
+    assertThat(tpc.adminServiceEndpoint()).isEqualTo("alloydb.example-universe.test:443");
+    assertThat(tpc.toBuilder().adminServiceEndpoint("alloydb.example.test:8443").build().adminServiceEndpoint())
+        .isEqualTo("alloydb.example.test:8443");
+    assertThat(tpc.toBuilder().adminServiceEndpoint("alloydb.example.test:8443").adminServiceEndpoint(null).build()
+        .adminServiceEndpoint()).as("null: back to the universe's endpoint")
+        .isEqualTo("alloydb.example-universe.test:443");
   }
 
   @Test
@@ -86,9 +103,16 @@ class ConnectorConfigTest {
             "expected host:port, https://host:port, or http://host:port for a loopback host only"),
         bad("endpoint with other scheme", b -> b.adminServiceEndpoint("ftp://host:21"), "Invalid adminServiceEndpoint"),
         bad("empty endpoint", b -> b.adminServiceEndpoint(""), "Invalid adminServiceEndpoint"),
-        bad("null endpoint", b -> b.adminServiceEndpoint(null), "Invalid adminServiceEndpoint"),
+        bad("blank universe domain", b -> b.universeDomain(" "), "Invalid universeDomain ' ': expected a DNS domain"),
+        bad("null universe domain", b -> b.universeDomain(null), "Invalid universeDomain 'null'"),
+        bad("universe domain with scheme", b -> b.universeDomain("https://example.test"),
+            "Invalid universeDomain 'https://example.test': expected a DNS domain such as googleapis.com"),
+        bad("single-label universe domain", b -> b.universeDomain("localhost"), "Invalid universeDomain"),
+        bad("user agent with a line break", b -> b.userAgent("app/1\r\nX-Evil: 1"),
+            "Invalid userAgent 'app/1??X-Evil: 1': expected printable ASCII, at most 256 characters"),
+        bad("user agent too long", b -> b.userAgent("a".repeat(257)), "expected printable ASCII, at most 256"),
         bad("blank quota project", b -> b.quotaProject(" "), "quotaProject must not be blank"),
-        bad("blank user agent", b -> b.userAgentSuffix(""), "userAgentSuffix must not be blank"),
+        bad("blank user agent", b -> b.userAgent(""), "userAgent must not be blank"),
         bad("zero connect timeout", b -> b.connectTimeout(Duration.ZERO), "connectTimeout must be a positive"),
         bad("negative handshake timeout", b -> b.handshakeTimeout(Duration.ofSeconds(-1)),
             "handshakeTimeout must be a positive"),

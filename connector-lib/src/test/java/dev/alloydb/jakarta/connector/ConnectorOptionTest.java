@@ -26,8 +26,9 @@ class ConnectorOptionTest {
   void socketFactoryConstantsAreTheModelsJdbcNames() {
     assertThat(ConnectorOption.all()).extracting(option -> option.jdbcName().orElse(null)).containsExactly(
         SocketFactory.INSTANCE_NAME, SocketFactory.IP_TYPE, SocketFactory.ENABLE_IAM_AUTH, "user", "password", null,
-        SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.QUOTA_PROJECT,
-        SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES);
+        SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.UNIVERSE_DOMAIN,
+        SocketFactory.QUOTA_PROJECT, SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.IAM_LOGIN_CREDENTIALS_PATH,
+        SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES, SocketFactory.USER_AGENT);
   }
 
   @Test
@@ -43,6 +44,23 @@ class ConnectorOptionTest {
     assertThat(ConnectorOption.IP_TYPE.parse(" psc ", "ipType")).isEqualTo(IpType.PSC);
     assertThat(ConnectorOption.USER.parse(" app ", "user")).isEqualTo("app");
     assertThat(ConnectorOption.PASSWORD.parse(" pass word ", "password")).isEqualTo(" pass word ");
+  }
+
+  @Test
+  void parityOptionsParseWithTheBuildersRules() {
+    assertThat(ConnectorOption.UNIVERSE_DOMAIN.parse(" example-universe.test ", "alloydbUniverseDomain"))
+        .isEqualTo("example-universe.test");
+    assertThat(ConnectorOption.USER_AGENT.parse(" orders-service/2.1 ", "alloydbUserAgent"))
+        .isEqualTo("orders-service/2.1");
+    assertThatThrownBy(() -> ConnectorOption.UNIVERSE_DOMAIN.parse("googleapis", "alloydbUniverseDomain"))
+        .isInstanceOf(ConnectorConfigException.class)
+        .hasMessage("Invalid alloydbUniverseDomain 'googleapis': expected a DNS domain such as googleapis.com"
+            + " (letters, digits, - and .)");
+    assertThatThrownBy(() -> ConnectorOption.USER_AGENT.parse("app/1\r\nX-Injected: yes", "alloydb.user-agent"))
+        .as("control characters are refused and not echoed")
+        .isInstanceOf(ConnectorConfigException.class)
+        .hasMessage("Invalid alloydb.user-agent 'app/1??X-Injected: yes': expected printable ASCII, at most 256"
+            + " characters, such as my-app/1.2");
   }
 
   @Test

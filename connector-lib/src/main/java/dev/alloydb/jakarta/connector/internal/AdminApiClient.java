@@ -65,6 +65,7 @@ final class AdminApiClient implements AutoCloseable {
         .setExecutor(executor)
         .build());
     settings.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
+    settings.setUniverseDomain(config.universeDomain());
     settings.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));
     settings.setHeaderProvider(FixedHeaderProvider.create("user-agent", userAgent));
     settings.setWatchdogProvider(null);

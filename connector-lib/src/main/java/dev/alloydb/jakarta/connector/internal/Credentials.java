@@ -54,6 +54,12 @@ final class Credentials {
   /** As {@link #load(ConnectorConfig)}, with the IAM Credentials endpoint of impersonation overridden (tests). */
   static Credentials load(ConnectorConfig config, String iamEndpointOverride) {
     GoogleCredentials base = base(config);
+    requireUniverse(base, config.universeDomain(), "credentials");
+    GoogleCredentials login = null;
+    if (config.iamLoginCredentialsFile().isPresent()) {
+      login = fromFile(config.iamLoginCredentialsFile().get());
+      requireUniverse(login, config.universeDomain(), "IAM login credentials");
+    }
     if (config.targetPrincipal().isPresent()) {
       GoogleCredentials source = base.createScopedRequired() ? base.createScoped(CLOUD_PLATFORM) : base;
       ImpersonatedCredentials.Builder impersonated = ImpersonatedCredentials.newBuilder()
@@ -67,7 +73,27 @@ final class Credentials {
       }
       base = impersonated.build();
     }
-    return new Credentials(base.createScoped(CLOUD_PLATFORM), base.createScoped(ALLOYDB_LOGIN));
+    return new Credentials(base.createScoped(CLOUD_PLATFORM),
+        (login != null ? login : base).createScoped(ALLOYDB_LOGIN));
+  }
+
+  /**
+   * Refuses credentials of another universe before any call: their tokens would be sent to an Admin API or an
+   * instance that cannot accept them.
+   */
+  private static void requireUniverse(GoogleCredentials credentials, String universeDomain, String which) {
+    String theirs;
+    try {
+      theirs = credentials.getUniverseDomain();
+    } catch (IOException | RuntimeException e) {
+      throw new ConnectorConfigException("Cannot tell the universe domain of the " + which + " ("
+          + e.getClass().getSimpleName() + "): expected credentials of universe domain '" + universeDomain + "'", e);
+    }
+    if (!universeDomain.equals(theirs)) {
+      throw new ConnectorConfigException("The " + which + " belong to universe domain '" + theirs + "', but the"
+          + " connector is configured for universe domain '" + universeDomain + "': set universeDomain to '" + theirs
+          + "' or use credentials of '" + universeDomain + "'");
+    }
   }
 
   private static GoogleCredentials base(ConnectorConfig config) {

@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.connector.internal;
 
+import dev.alloydb.jakarta.connector.ConnectorClosedException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorConfigException;
 import java.util.ArrayList;
@@ -12,17 +13,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The connectors the JDBC socket factory can reach, which pgjdbc instantiates by class name: named connectors and
  * connectors created from connection properties (one per distinct configuration). A connector starts (credentials
- * load, Admin API client) outside any lock: only callers of the same name or configuration wait for it. Thread-safe.
- * Not API.
+ * load, Admin API client) outside any lock: only callers of the same name or configuration wait for it. After
+ * {@link #shutdown()} every use fails until {@link #reset()}. Thread-safe. Not API.
  */
 public final class SharedConnectors {
   private static final Map<String, CompletableFuture<ConnectorCore>> NAMED = new ConcurrentHashMap<>();
   private static final Map<ConnectorConfig, CompletableFuture<ConnectorCore>> BY_CONFIG = new ConcurrentHashMap<>();
+  /** Set before the maps are emptied, so a connector started concurrently sees it once started and closes itself. */
+  private static volatile boolean shutDown;
 
   private SharedConnectors() {
   }
 
   public static void register(String name, ConnectorConfig config) {
+    requireOpen();
     if (name == null || name.isBlank()) {
       throw new ConnectorConfigException("A named connector needs a non-blank name, got '" + name + "'");
     }
@@ -38,6 +42,7 @@ public final class SharedConnectors {
   }
 
   static ConnectorCore named(String name) {
+    requireOpen();
     CompletableFuture<ConnectorCore> slot = NAMED.get(name);
     if (slot == null) {
       throw new ConnectorConfigException("No connector named '" + name + "' is registered: register it with"
@@ -47,6 +52,7 @@ public final class SharedConnectors {
   }
 
   public static void close(String name) {
+    requireOpen();
     CompletableFuture<ConnectorCore> slot = NAMED.remove(name);
     if (slot == null) {
       throw new ConnectorConfigException("No connector named '" + name + "' is registered");
@@ -55,6 +61,7 @@ public final class SharedConnectors {
   }
 
   static ConnectorCore forConfig(ConnectorConfig config) {
+    requireOpen();
     while (true) {
       CompletableFuture<ConnectorCore> slot = BY_CONFIG.get(config);
       if (slot == null) {
@@ -78,12 +85,40 @@ public final class SharedConnectors {
     }
   }
 
+  /** Closes every connector; the registry stays usable, and one that was shut down is usable again. */
   public static void reset() {
+    takeAll().forEach(SharedConnectors::closeWhenStarted);
+    shutDown = false;
+  }
+
+  /**
+   * Refuses further use, then closes every connector and returns once their threads have ended (connectors still
+   * starting are waited for, then closed).
+   */
+  public static void shutdown() {
+    shutDown = true;
+    for (CompletableFuture<ConnectorCore> slot : takeAll()) {
+      try {
+        join(slot).close();
+      } catch (RuntimeException e) {
+        // it failed to start: nothing to close
+      }
+    }
+  }
+
+  private static List<CompletableFuture<ConnectorCore>> takeAll() {
     List<CompletableFuture<ConnectorCore>> all = new ArrayList<>(NAMED.values());
     all.addAll(BY_CONFIG.values());
     NAMED.clear();
     BY_CONFIG.clear();
-    all.forEach(SharedConnectors::closeWhenStarted);
+    return all;
+  }
+
+  private static void requireOpen() {
+    if (shutDown) {
+      throw new ConnectorClosedException("The ConnectorRegistry was shut down: the JDBC socket factory and named"
+          + " connectors are unavailable (ConnectorRegistry.reset() makes them available again)");
+    }
   }
 
   /** Starts a connector into {@code slot}, with no lock held; on failure forgets the slot and rethrows. */
@@ -91,6 +126,10 @@ public final class SharedConnectors {
       Runnable forget) {
     try {
       ConnectorCore core = ConnectorCore.start(config);
+      if (shutDown) {
+        core.close();
+        requireOpen();
+      }
       slot.complete(core);
       return core;
     } catch (RuntimeException | Error e) {

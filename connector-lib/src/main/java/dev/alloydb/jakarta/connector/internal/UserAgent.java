@@ -14,7 +14,7 @@ final class UserAgent {
   }
 
   static String of(ConnectorConfig config) {
-    return PRODUCT + "/" + VERSION + config.userAgentSuffix().map(suffix -> " " + suffix).orElse("");
+    return PRODUCT + "/" + VERSION + config.userAgent().map(suffix -> " " + suffix).orElse("");
   }
 
   private static String readVersion() {

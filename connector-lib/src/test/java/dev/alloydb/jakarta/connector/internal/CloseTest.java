@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alloydb.jakarta.connector.AsyncConnector;
 import dev.alloydb.jakarta.connector.Connector;
@@ -77,18 +78,56 @@ class CloseTest {
   @Test
   void registryResetClosesSocketFactoryConnectors() throws Exception {
     Set<Thread> before = Leaks.threads();
-    Properties p = new Properties();
-    p.setProperty("socketFactory", SocketFactory.class.getName());
-    p.setProperty("sslmode", "disable");
-    p.setProperty(SocketFactory.INSTANCE_NAME, EmulatorSupport.instanceUri());
-    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, EmulatorSupport.emulator().adminApiRestEndpoint());
-    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, EmulatorSupport.emulator().credentialsFile().toString());
-    p.putAll(EmulatorSupport.passwordLogin());
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", p)) {
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", socketFactoryProperties())) {
       assertThat(select1(c)).isEqualTo(1);
     }
     ConnectorRegistry.reset();
     assertThat(Leaks.newThreads(before)).isEmpty();
+  }
+
+  @Test
+  void registryShutdownEndsEveryThreadAndRefusesUseUntilReset() throws Exception {
+    Set<Thread> before = Leaks.threads();
+    Properties named = socketFactoryProperties();
+    named.setProperty(SocketFactory.NAMED_CONNECTOR, "orders-db");
+    try {
+      ConnectorRegistry.register("orders-db", EmulatorSupport.config().build());
+      try (Connection viaName = DriverManager.getConnection("jdbc:postgresql:///postgres", named);
+          Connection viaProperties = DriverManager.getConnection("jdbc:postgresql:///postgres",
+              socketFactoryProperties())) {
+        assertThat(Leaks.threads()).extracting(Thread::getName)
+            .anyMatch(n -> n.startsWith(DaemonScheduler.THREAD_PREFIX));
+
+        ConnectorRegistry.shutdown();
+
+        assertThat(Leaks.newThreads(before)).as("threads left after shutdown").isEmpty();
+        assertThat(select1(viaName)).as("open connections survive shutdown").isEqualTo(1);
+        assertThat(select1(viaProperties)).isEqualTo(1);
+      }
+      String refused = "The ConnectorRegistry was shut down: the JDBC socket factory and named connectors are"
+          + " unavailable (ConnectorRegistry.reset() makes them available again)";
+      assertThatThrownBy(() -> ConnectorRegistry.register("other", EmulatorSupport.config().build()))
+          .isInstanceOf(ConnectorClosedException.class).hasMessage(refused);
+      assertThatThrownBy(() -> ConnectorRegistry.close("orders-db"))
+          .isInstanceOf(ConnectorClosedException.class).hasMessage(refused);
+      assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql:///postgres", socketFactoryProperties()))
+          .isInstanceOf(SQLException.class).hasRootCauseInstanceOf(ConnectorClosedException.class)
+          .hasRootCauseMessage(refused);
+      assertThat(Leaks.newThreads(before)).as("a refused connect starts no connector").isEmpty();
+    } finally {
+      ConnectorRegistry.reset();
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", socketFactoryProperties())) {
+      assertThat(select1(c)).as("usable again after reset()").isEqualTo(1);
+    }
+    ConnectorRegistry.reset();
+    assertThat(Leaks.newThreads(before)).isEmpty();
+  }
+
+  private static Properties socketFactoryProperties() {
+    Properties p = EmulatorSupport.socketFactoryProperties(EmulatorSupport.emulator());
+    p.putAll(EmulatorSupport.passwordLogin());
+    return p;
   }
 
   @Test

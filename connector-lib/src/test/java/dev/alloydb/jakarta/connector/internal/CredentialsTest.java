@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.alloydb.jakarta.connector.Connector;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.ConnectorRegistry;
+import dev.alloydb.jakarta.connector.SocketFactory;
 import dev.alloydb.jakarta.emulator.AdminCall;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
 import dev.alloydb.jakarta.emulator.ProxyConnection;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -113,10 +116,27 @@ class CredentialsTest {
   void userAgentWithSuffixReachesTheAdminApiAndTheExchange() throws Exception {
     String expected = "alloydb-jakarta-connector/" + UserAgent.VERSION + " my-app/1.0";
     assertThat(UserAgent.VERSION).isNotEqualTo("unknown").doesNotContain("${");
-    try (Connector connector = Connector.create(EmulatorSupport.config().userAgentSuffix("my-app/1.0")
+    try (Connector connector = Connector.create(EmulatorSupport.config().userAgent("my-app/1.0")
         .quotaProject("billing-project").build());
         Connection c = connector.connect(uri, EmulatorSupport.passwordLogin())) {
       assertThat(c.isValid(5)).isTrue();
+    }
+    assertThat(emulator.counters().adminCallLog()).hasSize(2)
+        .extracting(AdminCall::userAgent).allSatisfy(agent -> assertThat(agent).contains(expected));
+    assertThat(emulator.counters().proxyConnections()).extracting(ProxyConnection::userAgent)
+        .containsExactly(expected);
+  }
+
+  @Test
+  void userAgentFromTheJdbcPropertyReachesTheAdminApiAndTheExchange() throws Exception {
+    String expected = "alloydb-jakarta-connector/" + UserAgent.VERSION + " orders-service/2.1";
+    Properties p = EmulatorSupport.socketFactoryProperties(emulator);
+    p.setProperty(SocketFactory.USER_AGENT, " orders-service/2.1 ");
+    p.putAll(EmulatorSupport.passwordLogin());
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql:///postgres", p)) {
+      assertThat(currentUser(c)).isEqualTo(emulator.passwordUser());
+    } finally {
+      ConnectorRegistry.reset();
     }
     assertThat(emulator.counters().adminCallLog()).hasSize(2)
         .extracting(AdminCall::userAgent).allSatisfy(agent -> assertThat(agent).contains(expected));

@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import dev.alloydb.jakarta.connector.ConnectorConfig;
+import dev.alloydb.jakarta.connector.SocketFactory;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
 import java.time.Duration;
 import java.util.Properties;
@@ -23,6 +24,17 @@ public final class EmulatorSupport {
         .connectTimeout(Duration.ofSeconds(5))
         .handshakeTimeout(Duration.ofSeconds(5))
         .refreshTimeout(Duration.ofSeconds(10));
+  }
+
+  /** Socket factory properties for {@code emulator}'s first instance, its REST Admin API and its credentials file. */
+  public static Properties socketFactoryProperties(AlloyDbEmulator emulator) {
+    Properties p = new Properties();
+    p.setProperty("socketFactory", SocketFactory.class.getName());
+    p.setProperty("sslmode", "disable");
+    p.setProperty(SocketFactory.INSTANCE_NAME, emulator.instance().uri());
+    p.setProperty(SocketFactory.ADMIN_SERVICE_ENDPOINT, emulator.adminApiRestEndpoint());
+    p.setProperty(SocketFactory.GOOGLE_CREDENTIALS_PATH, emulator.credentialsFile().toString());
+    return p;
   }
 
   public static String instanceUri() {

@@ -26,11 +26,13 @@ final class AdapterSettings {
    */
   AdapterSettings(Map<ConnectorOption<?>, Object> values) {
     this.values = Map.copyOf(values);
-    ConnectorConfig.Builder builder = ConnectorConfig.builder().userAgentSuffix(USER_AGENT_SUFFIX);
+    ConnectorConfig.Builder builder = ConnectorConfig.builder();
     for (ConnectorOption<?> option : this.values.keySet()) {
       configure(builder, option);
     }
-    this.connectorConfig = builder.build();
+    String application = get(ConnectorOption.USER_AGENT);
+    this.connectorConfig = builder.userAgent(application == null ? USER_AGENT_SUFFIX
+        : USER_AGENT_SUFFIX + " " + application).build();
   }
 
   private <T> void configure(ConnectorConfig.Builder builder, ConnectorOption<T> option) {

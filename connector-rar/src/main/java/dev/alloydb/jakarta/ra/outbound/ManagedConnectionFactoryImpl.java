@@ -312,6 +312,17 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     set(ConnectorOption.ADMIN_SERVICE_ENDPOINT, value);
   }
 
+  /** @return the {@link ConnectorOption#UNIVERSE_DOMAIN} pool property */
+  public String getUniverseDomain() {
+    return get(ConnectorOption.UNIVERSE_DOMAIN);
+  }
+
+  /** @param value universe domain ({@link ConnectorOption#UNIVERSE_DOMAIN}) */
+  @ConfigProperty
+  public void setUniverseDomain(String value) {
+    set(ConnectorOption.UNIVERSE_DOMAIN, value);
+  }
+
   /** @return the {@link ConnectorOption#QUOTA_PROJECT} pool property */
   public String getQuotaProject() {
     return get(ConnectorOption.QUOTA_PROJECT);
@@ -334,6 +345,17 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     set(ConnectorOption.CREDENTIALS_FILE, value);
   }
 
+  /** @return the {@link ConnectorOption#IAM_LOGIN_CREDENTIALS_FILE} pool property */
+  public String getIamLoginCredentialsFile() {
+    return get(ConnectorOption.IAM_LOGIN_CREDENTIALS_FILE);
+  }
+
+  /** @param value path of the IAM login's credentials file ({@link ConnectorOption#IAM_LOGIN_CREDENTIALS_FILE}) */
+  @ConfigProperty
+  public void setIamLoginCredentialsFile(String value) {
+    set(ConnectorOption.IAM_LOGIN_CREDENTIALS_FILE, value);
+  }
+
   /** @return the {@link ConnectorOption#TARGET_PRINCIPAL} pool property */
   public String getTargetPrincipal() {
     return get(ConnectorOption.TARGET_PRINCIPAL);
@@ -354,6 +376,17 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   @ConfigProperty
   public void setDelegates(String value) {
     set(ConnectorOption.DELEGATES, value);
+  }
+
+  /** @return the {@link ConnectorOption#USER_AGENT} pool property */
+  public String getUserAgent() {
+    return get(ConnectorOption.USER_AGENT);
+  }
+
+  /** @param value appended to the user agent ({@link ConnectorOption#USER_AGENT}) */
+  @ConfigProperty
+  public void setUserAgent(String value) {
+    set(ConnectorOption.USER_AGENT, value);
   }
 
   @Override

@@ -66,7 +66,42 @@ class SettingsResolverTest {
     assertThat(settings.connectorConfig().targetPrincipal()).contains("target@p.iam.gserviceaccount.com");
     assertThat(settings.connectorConfig().delegates())
         .containsExactly("a@p.iam.gserviceaccount.com", "b@p.iam.gserviceaccount.com");
-    assertThat(settings.connectorConfig().userAgentSuffix()).contains("jakarta-ra");
+    assertThat(settings.connectorConfig().userAgent()).contains("jakarta-ra");
+  }
+
+  @Test
+  void parityOptionsComeFromMicroProfileConfigOrThePool() throws InvalidPropertyException {
+    Map<String, String> config = Map.of(
+        "alloydb.instance-uri", URI,
+        "alloydb.user", "u",
+        "alloydb.universe-domain", "example-universe.test",
+        "alloydb.user-agent", "orders-service/2.1");
+
+    AdapterSettings fromConfig = resolver(config).resolve(new PoolProperties());
+
+    assertThat(fromConfig.connectorConfig().universeDomain()).isEqualTo("example-universe.test");
+    assertThat(fromConfig.connectorConfig().adminServiceEndpoint()).isEqualTo("alloydb.example-universe.test:443");
+    assertThat(fromConfig.connectorConfig().userAgent()).contains("jakarta-ra orders-service/2.1");
+    assertThat(fromConfig.connectorConfig().iamLoginCredentialsFile()).isEmpty();
+
+    PoolProperties pool = pool(ConnectorOption.USER_AGENT, "billing/1");
+    pool.set(ConnectorOption.IAM_LOGIN_CREDENTIALS_FILE, "pom.xml");
+    AdapterSettings fromPool = resolver(config).resolve(pool);
+
+    assertThat(fromPool.connectorConfig().userAgent()).contains("jakarta-ra billing/1");
+    assertThat(fromPool.connectorConfig().iamLoginCredentialsFile()).contains(java.nio.file.Path.of("pom.xml"));
+  }
+
+  @Test
+  void invalidUniverseDomainIsNamedWithItsSource() {
+    InvalidPropertyException e = catchThrowableOfType(InvalidPropertyException.class,
+        () -> resolver(Map.of("alloydb.instance-uri", URI, "alloydb.user", "u",
+            "alloydb.universe-domain", "https://example.test")).resolve(new PoolProperties()));
+
+    assertThat(e).hasMessage("AlloyDB setting universeDomain (MicroProfile Config key alloydb.universe-domain)"
+        + " (from MicroProfile Config): Invalid universeDomain 'https://example.test': expected a DNS domain such as"
+        + " googleapis.com (letters, digits, - and .)");
+    assertThat(e).hasCauseInstanceOf(ConnectorConfigException.class);
   }
 
   @Test

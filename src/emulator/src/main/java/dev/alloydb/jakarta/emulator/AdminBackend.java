@@ -140,7 +140,15 @@ final class AdminBackend {
   }
 
   private void record(AdminRpc rpc, String parent, Caller caller, Message request, Status.Code code) {
-    counters.recordAdminCall(new AdminCall(
-        rpc, parent, caller.transport(), caller.version(), caller.userAgent(), code, caller.quotaProject(), request));
+    counters.recordAdminCall(new AdminCall(rpc, parent, caller.transport(), caller.version(), caller.userAgent(),
+        code, caller.quotaProject(), request, principal(caller.bearer())));
+  }
+
+  private String principal(String bearer) {
+    try {
+      return bearer.isEmpty() ? "" : tokens.bearer(bearer).principal();
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
   }
 }

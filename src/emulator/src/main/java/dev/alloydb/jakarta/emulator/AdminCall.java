@@ -16,6 +16,7 @@ import io.grpc.Status;
  * @param quotaProject the {@code x-goog-user-project} header, empty if none
  * @param request the request message ({@code GetConnectionInfoRequest} or
  *     {@code GenerateClientCertificateRequest}) as the emulator's model, v1alpha, whatever {@code version} it came in
+ * @param principal the service account the bearer credential belongs to, empty if it was missing or not accepted
  */
 public record AdminCall(
     AdminRpc rpc,
@@ -25,4 +26,5 @@ public record AdminCall(
     String userAgent,
     Status.Code status,
     String quotaProject,
-    Message request) {}
+    Message request,
+    String principal) {}

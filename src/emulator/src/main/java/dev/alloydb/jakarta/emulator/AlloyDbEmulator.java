@@ -47,6 +47,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
 
   private static final Pattern INSTANCE_URI =
       Pattern.compile("projects/[^/:]+(:[^/:]+)?/locations/[^/]+/clusters/[^/]+/instances/[^/]+");
+  private static final Pattern UNIVERSE_DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
   private static final String PROJECT = "emulator-project";
   private static final String PASSWORD_USER = "emulator-user";
   private static final String IMPERSONATION_TARGET = "emulator-target@" + PROJECT + ".iam.gserviceaccount.com";
@@ -72,6 +73,8 @@ public final class AlloyDbEmulator implements AutoCloseable {
   private final Path trustStore;
   private final String trustStorePassword;
   private final Path credentials;
+  private final Path targetCredentials;
+  private final String universeDomain;
   private final String restEndpoint;
   private final String restTlsEndpoint;
   private final String grpcTlsEndpoint;
@@ -128,7 +131,11 @@ public final class AlloyDbEmulator implements AutoCloseable {
       trustStorePassword = "emulator";
       trustStore = workDir.resolve("admin-api-truststore.p12");
       writeTrustStore(trustStore, apiCa, trustStorePassword);
-      credentials = write("service-account.json", account.credentialsJson(restEndpoint + AdminHttpHandler.TOKEN_PATH));
+      universeDomain = b.universeDomain;
+      String tokenUri = restEndpoint + AdminHttpHandler.TOKEN_PATH;
+      credentials = write("service-account.json", account.credentialsJson(tokenUri, universeDomain));
+      targetCredentials = write("impersonated-target.json",
+          account.impersonationJson(tokenUri, universeDomain, generateAccessTokenUrl()));
 
       for (EmulatedInstance instance : instances) {
         ProxyContext ctx = new ProxyContext(
@@ -232,6 +239,23 @@ public final class AlloyDbEmulator implements AutoCloseable {
   /** A service-account credentials file whose {@code token_uri} is this emulator's token endpoint. */
   public Path credentialsFile() {
     return credentials;
+  }
+
+  /**
+   * The universe domain its credentials files name ({@code universe_domain}); {@code googleapis.com} unless the
+   * builder set another. The emulator's endpoints stay on loopback whatever it is.
+   */
+  public String universeDomain() {
+    return universeDomain;
+  }
+
+  /**
+   * An {@code impersonated_service_account} credentials file whose tokens belong to
+   * {@link #impersonationTargetEmail()}: {@link #credentialsFile()}'s key impersonates it through
+   * {@link #generateAccessTokenUrl()}. A second identity for tests that need two.
+   */
+  public Path impersonationTargetCredentialsFile() {
+    return targetCredentials;
   }
 
   /** The e-mail of the service account in {@link #credentialsFile()}, the principal of the tokens it gets. */
@@ -398,6 +422,7 @@ public final class AlloyDbEmulator implements AutoCloseable {
     private final List<String> instances = new ArrayList<>();
     private Integer proxyPort;
     private String password;
+    private String universeDomain = "googleapis.com";
 
     private Builder() {}
 
@@ -437,6 +462,20 @@ public final class AlloyDbEmulator implements AutoCloseable {
         throw new IllegalArgumentException("the emulator's password must have at least 12 characters");
       }
       this.password = password;
+      return this;
+    }
+
+    /**
+     * The universe domain its credentials files name, to play a Trusted Partner Cloud such as
+     * {@code example-universe.test}; {@code googleapis.com} by default. Clients must still be given the emulator's
+     * Admin API endpoint: {@code alloydb.<universe>} does not resolve to it.
+     */
+    public Builder universeDomain(String universeDomain) {
+      if (universeDomain == null || !UNIVERSE_DOMAIN.matcher(universeDomain).matches()) {
+        throw new IllegalArgumentException("universe domain must be a DNS domain such as example-universe.test, got "
+            + universeDomain);
+      }
+      this.universeDomain = universeDomain;
       return this;
     }
 

@@ -14,11 +14,12 @@ import java.util.logging.Logger;
  * Runs the emulator standalone: prints one JSON line with everything a client needs, then runs until end of input
  * or Ctrl-C (SIGINT/SIGTERM), and stops everything it started (PostgreSQL included) before exiting.
  *
- * <p>Arguments: {@code --instance <uri>} (repeatable), {@code --proxy-port <port>}.
+ * <p>Arguments: {@code --instance <uri>} (repeatable), {@code --proxy-port <port>}, {@code --universe-domain
+ * <domain>}.
  */
 public final class EmulatorMain {
   private static final String USAGE = "expected --instance <projects/<P>/locations/<R>/clusters/<C>/instances/<I>>"
-      + " (repeatable) and --proxy-port <port>";
+      + " (repeatable), --proxy-port <port> and --universe-domain <domain>";
 
   private EmulatorMain() {}
 
@@ -62,14 +63,15 @@ public final class EmulatorMain {
     AlloyDbEmulator.Builder builder = AlloyDbEmulator.builder();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (i + 1 >= args.length || !(arg.equals("--instance") || arg.equals("--proxy-port"))) {
+      if (i + 1 >= args.length) {
         throw new IllegalArgumentException("unknown or incomplete argument '" + arg + "'");
       }
       String value = args[++i];
-      if (arg.equals("--instance")) {
-        builder.instance(value);
-      } else {
-        builder.proxyPort(port(value));
+      switch (arg) {
+        case "--instance" -> builder.instance(value);
+        case "--proxy-port" -> builder.proxyPort(port(value));
+        case "--universe-domain" -> builder.universeDomain(value);
+        default -> throw new IllegalArgumentException("unknown or incomplete argument '" + arg + "'");
       }
     }
     return builder;
@@ -95,11 +97,13 @@ public final class EmulatorMain {
     json.addProperty("trustStoreType", "PKCS12");
     json.addProperty("trustStorePassword", e.trustStorePassword());
     json.addProperty("credentialsFile", e.credentialsFile().toString());
+    json.addProperty("universeDomain", e.universeDomain());
     json.addProperty("serviceAccountEmail", e.serviceAccountEmail());
     json.addProperty("iamUser", e.iamUser());
     json.addProperty("impersonationTargetEmail", e.impersonationTargetEmail());
     json.addProperty("impersonationTargetIamUser", e.impersonationTargetIamUser());
     json.addProperty("generateAccessTokenUrl", e.generateAccessTokenUrl());
+    json.addProperty("impersonationTargetCredentialsFile", e.impersonationTargetCredentialsFile().toString());
     json.addProperty("passwordUser", e.passwordUser());
     json.addProperty("password", e.password());
     json.addProperty("database", e.database());

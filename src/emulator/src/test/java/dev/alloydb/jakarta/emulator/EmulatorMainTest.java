@@ -17,6 +17,8 @@ class EmulatorMainTest {
         Arguments.of("--proxy-port", "abc", "--proxy-port needs a number 0..65535, got 'abc'"),
         Arguments.of("--proxy-port", "70000", "proxy port must be 0..65535, got 70000"),
         Arguments.of("--instance", "my-instance", "instance URI must look like projects/<PROJECT>"),
+        Arguments.of("--universe-domain", "https://example.test",
+            "universe domain must be a DNS domain such as example-universe.test, got https://example.test"),
         Arguments.of("--verbose", "yes", "unknown or incomplete argument '--verbose'"));
   }
 
@@ -29,7 +31,7 @@ class EmulatorMainTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"--instance", "--proxy-port"})
+  @ValueSource(strings = {"--instance", "--proxy-port", "--universe-domain"})
   void optionWithoutValueIsIncomplete(String option) {
     assertThatThrownBy(() -> EmulatorMain.parse(option))
         .isInstanceOf(IllegalArgumentException.class)
@@ -37,7 +39,8 @@ class EmulatorMainTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"--proxy-port=0", "--instance=projects/google.com:p/locations/r/clusters/c/instances/i"})
+  @ValueSource(strings = {"--proxy-port=0", "--instance=projects/google.com:p/locations/r/clusters/c/instances/i",
+      "--universe-domain=example-universe.test"})
   void validArgumentsAreAccepted(String argument) {
     String[] pair = argument.split("=", 2);
     assertThatCode(() -> EmulatorMain.parse(pair[0], pair[1])).doesNotThrowAnyException();

@@ -62,6 +62,23 @@ class ImpersonationTest {
   }
 
   @Test
+  void targetCredentialsFileYieldsTheTargetsTokens() throws Exception {
+    GoogleCredentials target;
+    try (InputStream in = Files.newInputStream(emulator.impersonationTargetCredentialsFile())) {
+      target = GoogleCredentials.fromStream(in).createScoped(List.of(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN));
+    }
+    String token = target.refreshAccessToken().getTokenValue();
+
+    EmulatedInstance instance = emulator.instance();
+    try (SSLSocket s = client.open(client.tls(client.certificate(instance)), instance)) {
+      assertThat(TestClient.exchange(s, AUTO_IAM, token).getResponseCode()).isEqualTo(ResponseCode.OK);
+      assertThat(TestClient.startup(s, emulator.impersonationTargetIamUser(), emulator.database())).isEqualTo('R');
+    }
+    assertThat(emulator.counters().awaitProxyConnections(1, Duration.ofSeconds(30)))
+        .extracting(ProxyConnection::outcome).containsExactly(Outcome.ACCEPTED);
+  }
+
+  @Test
   void unknownTargetIsNotFound() throws Exception {
     String url = emulator.generateAccessTokenUrl().replace(emulator.impersonationTargetEmail(),
         "stranger@emulator-project.iam.gserviceaccount.com");
