@@ -4,6 +4,7 @@ package dev.alloydb.jakarta.connector;
 public class ConnectorClosedException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with this message. */
   public ConnectorClosedException(String message) {
     super(message);
   }

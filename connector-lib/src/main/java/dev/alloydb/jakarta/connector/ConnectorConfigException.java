@@ -4,10 +4,12 @@ package dev.alloydb.jakarta.connector;
 public class ConnectorConfigException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with this message. */
   public ConnectorConfigException(String message) {
     super(message);
   }
 
+  /** An error with this message, caused by {@code cause}. */
   public ConnectorConfigException(String message, Throwable cause) {
     super(message, cause);
   }

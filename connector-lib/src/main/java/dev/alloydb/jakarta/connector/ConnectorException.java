@@ -7,10 +7,12 @@ package dev.alloydb.jakarta.connector;
 public class ConnectorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with this message. */
   public ConnectorException(String message) {
     super(message);
   }
 
+  /** An error with this message, caused by {@code cause}. */
   public ConnectorException(String message, Throwable cause) {
     super(message, cause);
   }

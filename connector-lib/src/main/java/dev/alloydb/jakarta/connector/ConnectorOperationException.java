@@ -7,6 +7,7 @@ package dev.alloydb.jakarta.connector;
 public class ConnectorOperationException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with this message, caused by {@code cause}. */
   public ConnectorOperationException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -4,6 +4,7 @@ package dev.alloydb.jakarta.connector;
 public class DialException extends ConnectorException {
   private static final long serialVersionUID = 1L;
 
+  /** An error with this message, caused by {@code cause}. */
   public DialException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -6,6 +6,7 @@ public class IpTypeNotFoundException extends ConnectorConfigException {
 
   private final IpType ipType;
 
+  /** An error with this message for the requested {@code ipType}. */
   public IpTypeNotFoundException(String message, IpType ipType) {
     super(message);
     this.ipType = ipType;

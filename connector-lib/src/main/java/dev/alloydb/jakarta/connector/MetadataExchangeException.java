@@ -9,6 +9,7 @@ public class MetadataExchangeException extends ConnectorException {
 
   private final boolean refused;
 
+  /** An error with this message, caused by {@code cause}; {@code refused} as {@link #isRefused()}. */
   public MetadataExchangeException(String message, boolean refused, Throwable cause) {
     super(message, cause);
     this.refused = refused;

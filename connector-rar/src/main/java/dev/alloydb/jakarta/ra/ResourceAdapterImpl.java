@@ -42,7 +42,7 @@ import javax.transaction.xa.XAResource;
     description = "Connects to AlloyDB for PostgreSQL with automatic mTLS and certificate refresh",
     vendorName = "AlloyDB Connector for Jakarta EE",
     eisType = "AlloyDB for PostgreSQL",
-    version = "0.1.0",
+    version = "0.2.0",
     licenseDescription = "Apache License, Version 2.0",
     authMechanisms = @AuthenticationMechanism(
         authMechanism = "BasicPassword",

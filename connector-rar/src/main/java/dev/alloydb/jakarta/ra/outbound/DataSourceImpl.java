@@ -24,9 +24,13 @@ public final class DataSourceImpl implements DataSource, Serializable, Reference
   @Serial
   private static final long serialVersionUID = 1L;
 
+  /** The factory whose pool properties the serialized form carries. */
   private final ManagedConnectionFactoryImpl factory;
+  /** The server's connection manager (pool). */
   private final ConnectionManager connectionManager;
+  /** The JNDI reference the server set. */
   private volatile Reference reference;
+  /** {@link #getLoginTimeout()}, in seconds. */
   private volatile int loginTimeout;
 
   DataSourceImpl(ManagedConnectionFactoryImpl factory, ConnectionManager connectionManager) {

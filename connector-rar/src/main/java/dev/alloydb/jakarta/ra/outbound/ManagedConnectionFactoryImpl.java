@@ -51,6 +51,7 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   private static final long serialVersionUID = 1L;
   private static final int VALIDATION_TIMEOUT_SECONDS = 5;
 
+  /** The pool properties the server set (the serialized form never holds the password). */
   private final PoolProperties properties = new PoolProperties();
   private transient Function<String, Optional<String>> fallback;
   private transient volatile ResourceAdapterImpl resourceAdapter;

@@ -18,14 +18,17 @@ import com.google.protobuf.UnknownFieldSet;
  * {@code psc_dns_name}).
  */
 public enum AdminApiVersion {
+  /** {@code v1}, the version gcloud uses. */
   V1("v1", com.google.cloud.alloydb.v1.GetConnectionInfoRequest.getDefaultInstance(),
       com.google.cloud.alloydb.v1.ConnectionInfo.getDefaultInstance(),
       com.google.cloud.alloydb.v1.GenerateClientCertificateRequest.getDefaultInstance(),
       com.google.cloud.alloydb.v1.GenerateClientCertificateResponse.getDefaultInstance()),
+  /** {@code v1beta}, the version Google's Python connector uses. */
   V1BETA("v1beta", com.google.cloud.alloydb.v1beta.GetConnectionInfoRequest.getDefaultInstance(),
       com.google.cloud.alloydb.v1beta.ConnectionInfo.getDefaultInstance(),
       com.google.cloud.alloydb.v1beta.GenerateClientCertificateRequest.getDefaultInstance(),
       com.google.cloud.alloydb.v1beta.GenerateClientCertificateResponse.getDefaultInstance()),
+  /** {@code v1alpha}, the version Google's Java and Go connectors and this project's connector use. */
   V1ALPHA("v1alpha", GetConnectionInfoRequest.getDefaultInstance(), ConnectionInfo.getDefaultInstance(),
       GenerateClientCertificateRequest.getDefaultInstance(), GenerateClientCertificateResponse.getDefaultInstance());
 

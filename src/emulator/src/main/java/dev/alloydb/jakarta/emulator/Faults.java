@@ -37,6 +37,7 @@ public final class Faults {
     this.adminLatency = latency;
   }
 
+  /** The delay set by {@link #adminLatency(Duration)}. */
   public Duration adminLatency() {
     return adminLatency;
   }
@@ -83,6 +84,7 @@ public final class Faults {
     this.clientCertificateLifetime = lifetime;
   }
 
+  /** The lifetime set by {@link #clientCertificateLifetime(Duration)}, or {@code null} for the default. */
   public Duration clientCertificateLifetime() {
     return clientCertificateLifetime;
   }
@@ -100,6 +102,7 @@ public final class Faults {
     this.proxyRefuseConnections = on;
   }
 
+  /** Whether {@link #proxyRefuseConnections(boolean)} is on. */
   public boolean proxyRefuseConnections() {
     return proxyRefuseConnections;
   }
@@ -109,6 +112,7 @@ public final class Faults {
     this.proxyCloseAfterHandshake = on;
   }
 
+  /** Whether {@link #proxyCloseAfterHandshake(boolean)} is on. */
   public boolean proxyCloseAfterHandshake() {
     return proxyCloseAfterHandshake;
   }
@@ -118,6 +122,7 @@ public final class Faults {
     this.proxyExchangeError = message;
   }
 
+  /** The message set by {@link #proxyExchangeError(String)}, or {@code null}. */
   public String proxyExchangeError() {
     return proxyExchangeError;
   }
@@ -133,6 +138,7 @@ public final class Faults {
     }
   }
 
+  /** Whether {@link #proxyStall(boolean)} is on. */
   public boolean proxyStall() {
     return proxyStall;
   }
@@ -143,6 +149,7 @@ public final class Faults {
     this.accessTokenLifetime = lifetime;
   }
 
+  /** The lifetime set by {@link #accessTokenLifetime(Duration)}. */
   public Duration accessTokenLifetime() {
     return accessTokenLifetime;
   }
