@@ -57,7 +57,7 @@ public final class ConnectorCore implements AutoCloseable {
     this.dialPolicy = new DialPolicy(caches, new Dialer(serverPort, config.connectTimeout(),
         config.handshakeTimeout(), userAgent, scheduler), loginTokens, config);
     try {
-      this.key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+      generateKey();
     } catch (RuntimeException e) {
       admin.close();
       shutdownSchedulers();
@@ -160,12 +160,35 @@ public final class ConnectorCore implements AutoCloseable {
     synchronized (this) {
       if (key.isCompletedExceptionally()) {
         try {
-          key = CompletableFuture.supplyAsync(ClientKeys::generate, executor);
+          generateKey();
         } catch (RejectedExecutionException e) {
           return Futures.failed(e);
         }
       }
       return key;
+    }
+  }
+
+  /**
+   * Generates a key pair on the scheduler. The future is published before the task is submitted: a scheduler that
+   * reports the task dropped at once, from another thread, must find it to fail it, or it would stay pending.
+   *
+   * @throws RejectedExecutionException if the scheduler refuses the task (the future is then failed too)
+   */
+  private void generateKey() {
+    CompletableFuture<KeyPair> pending = new CompletableFuture<>();
+    key = pending;
+    try {
+      executor.execute(() -> {
+        try {
+          pending.complete(ClientKeys.generate());
+        } catch (RuntimeException e) {
+          pending.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      pending.completeExceptionally(e);
+      throw e;
     }
   }
 
