@@ -17,7 +17,7 @@ import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The single jar ({@code connector-lib-VERSION-all.jar}) as a server's own JDBC pool uses it (README "Artifacts"):
+ * The single jar ({@code connector-lib-VERSION-all.jar}) as a server's own JDBC pool uses it (src/docs/artifacts.md):
  * a class loader that sees pgjdbc and that jar and nothing of the build's class path loads pgjdbc's driver, which
  * loads the socket factory by name from the jar and connects to the emulator.
  */
