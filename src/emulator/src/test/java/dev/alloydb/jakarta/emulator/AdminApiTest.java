@@ -43,10 +43,10 @@ import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Admin API over REST (HttpJson client and raw HTTP) and gRPC (TLS and plaintext), from one state. */
+@AlloyDbEmulatorTest
 class AdminApiTest {
   private static AlloyDbEmulator emulator;
   private static TestClient client;
@@ -69,12 +69,6 @@ class AdminApiTest {
     client.close();
     plaintext.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
     tls.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.counters().reset();
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Google's own Java connector (com.google.cloud:alloydb-jdbc-connector) connects through the emulator: the proof
  * that the emulator speaks the real protocol. If these fail, the emulator is wrong, not the connector.
  */
+@AlloyDbEmulatorTest
 class GoogleConnectorConformanceTest {
   private static AlloyDbEmulator emulator;
 
@@ -44,12 +44,6 @@ class GoogleConnectorConformanceTest {
     System.setProperty("javax.net.ssl.trustStore", emulator.trustStore().toString());
     System.setProperty("javax.net.ssl.trustStorePassword", emulator.trustStorePassword());
     System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.counters().reset();
   }
 
   @ParameterizedTest

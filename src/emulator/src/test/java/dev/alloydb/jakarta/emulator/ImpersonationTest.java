@@ -16,10 +16,10 @@ import java.util.List;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** google-auth-library's ImpersonatedCredentials work against the emulator's IAM Credentials endpoint. */
+@AlloyDbEmulatorTest
 class ImpersonationTest {
   private static AlloyDbEmulator emulator;
   private static TestClient client;
@@ -33,12 +33,6 @@ class ImpersonationTest {
   @AfterAll
   static void stop() {
     client.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.counters().reset();
   }
 
   @Test

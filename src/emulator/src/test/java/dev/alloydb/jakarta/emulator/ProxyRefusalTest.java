@@ -19,10 +19,10 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The proxy refuses what AlloyDB refuses, and says why in the counters. */
+@AlloyDbEmulatorTest
 class ProxyRefusalTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static AlloyDbEmulator emulator;
@@ -39,12 +39,6 @@ class ProxyRefusalTest {
   @AfterAll
   static void stop() {
     client.close();
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.counters().reset();
   }
 
   @Test

@@ -11,10 +11,10 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The relay carries a whole session both ways and leaves no PostgreSQL backend behind when the client leaves. */
+@AlloyDbEmulatorTest
 class ProxyRelayTest {
   private static AlloyDbEmulator emulator;
 
@@ -22,12 +22,6 @@ class ProxyRelayTest {
   static void start() {
     emulator = AlloyDbEmulator.shared();
     GoogleConnectorConformanceTest.trustEmulatorAdminApi(emulator);
-  }
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.counters().reset();
   }
 
   @Test
