@@ -390,6 +390,17 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
     set(ConnectorOption.USER_AGENT, value);
   }
 
+  /** @return the {@link ConnectorOption#METRICS} pool property */
+  public String getMetrics() {
+    return get(ConnectorOption.METRICS);
+  }
+
+  /** @param value {@code false} turns the pool connector's metrics off ({@link ConnectorOption#METRICS}) */
+  @ConfigProperty
+  public void setMetrics(String value) {
+    set(ConnectorOption.METRICS, value);
+  }
+
   @Override
   public boolean equals(Object other) {
     if (this == other) {
