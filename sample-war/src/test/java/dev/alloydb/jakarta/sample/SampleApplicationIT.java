@@ -184,6 +184,23 @@ class SampleApplicationIT {
     assertThat(get("api/database").body()).contains("\"items\":2");
   }
 
+  @Test
+  @Order(12)
+  void readinessIsUpWithTheCertificatesExpiryAndLivenessIgnoresAlloyDb() throws Exception {
+    String uri = AlloyDbEmulator.shared().instance().uri();
+
+    HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/health/ready")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/health/live")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"name\":\"alloydb\"", "\"status\":\"UP\"", "\"instance\":\"" + uri + "\"",
+        "\"state\":\"READY\"", "\"certificateExpiry\":\"20");
+    assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+    assertThat(live.body()).doesNotContain("alloydb");
+  }
+
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
