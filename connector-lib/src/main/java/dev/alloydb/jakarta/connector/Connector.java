@@ -54,6 +54,14 @@ public final class Connector implements AutoCloseable {
     return core.instanceStatus();
   }
 
+  /**
+   * Live metrics of every instance this connector has connected to (or tried to), the objects its JMX MBeans
+   * expose; empty when metrics are off. For publishing them elsewhere, such as MicroProfile Metrics.
+   */
+  public List<InstanceMetricsMXBean> instanceMetrics() {
+    return core.instanceMetrics();
+  }
+
   /** The configuration this connector was created with. */
   public ConnectorConfig config() {
     return core.config();

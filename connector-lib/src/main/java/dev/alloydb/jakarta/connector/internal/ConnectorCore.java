@@ -223,6 +223,11 @@ public final class ConnectorCore implements AutoCloseable {
     return telemetry.statuses();
   }
 
+  /** The live metrics of every instance dialled; empty when metrics are off. */
+  public List<dev.alloydb.jakarta.connector.InstanceMetricsMXBean> instanceMetrics() {
+    return telemetry.metrics();
+  }
+
   /** The connector's id in its MBeans' names. */
   String telemetryId() {
     return telemetry.id();

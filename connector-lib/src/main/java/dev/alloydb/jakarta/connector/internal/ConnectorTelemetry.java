@@ -1,14 +1,15 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import dev.alloydb.jakarta.connector.ConnectorClosedException;
+import dev.alloydb.jakarta.connector.DialException;
 import dev.alloydb.jakarta.connector.InstanceStatus;
 import dev.alloydb.jakarta.connector.IpTypeNotFoundException;
+import dev.alloydb.jakarta.connector.MetadataExchangeException;
 import java.lang.System.Logger.Level;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,8 +104,14 @@ final class ConnectorTelemetry implements AutoCloseable {
     return statuses;
   }
 
-  Collection<InstanceMetrics> instances() {
-    return instances.values();
+  /** The instances' metrics, sorted by instance URI; empty with metrics off. */
+  List<dev.alloydb.jakarta.connector.InstanceMetricsMXBean> metrics() {
+    if (!enabled) {
+      return List.of();
+    }
+    List<dev.alloydb.jakarta.connector.InstanceMetricsMXBean> metrics = new ArrayList<>(instances.values());
+    metrics.sort((a, b) -> a.getInstanceUri().compareTo(b.getInstanceUri()));
+    return metrics;
   }
 
   private InstanceMetrics metrics(InstanceUri instance) {
@@ -179,6 +186,8 @@ final class ConnectorTelemetry implements AutoCloseable {
     private final OtelExport.Span span;
     private OtelExport.Span step = OtelExport.Span.NONE;
     private DialPhase phase;
+    /** The last step past {@link DialPhase#INFO}: a dial failure thrown after a retry's wait is that step's. */
+    private DialPhase lastDialStep;
 
     Dial(InstanceMetrics metrics, OtelExport otel) {
       this.metrics = metrics;
@@ -193,6 +202,9 @@ final class ConnectorTelemetry implements AutoCloseable {
         step = otel.startSpan(next.spanName(), metrics.instance(), span);
       }
       phase = next;
+      if (next != DialPhase.INFO) {
+        lastDialStep = next;
+      }
     }
 
     @Override
@@ -210,7 +222,9 @@ final class ConnectorTelemetry implements AutoCloseable {
       span.end(error);
       boolean user = error instanceof IpTypeNotFoundException || error instanceof ConnectorClosedException
           || phase == null;
-      metrics.dialFailed(user ? "user_error" : phase.failureCause());
+      boolean dialStep = (error instanceof DialException || error instanceof MetadataExchangeException)
+          && lastDialStep != null;
+      metrics.dialFailed(user ? "user_error" : dialStep ? lastDialStep.failureCause() : phase.failureCause());
     }
   }
 

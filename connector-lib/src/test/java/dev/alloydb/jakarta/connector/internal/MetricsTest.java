@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 
 /** The connector's metrics and status, read where operators read them (JMX) and from the status API. */
 class MetricsTest {
-  private static final RefreshPolicy FAST = new RefreshPolicy(Duration.ofMinutes(4), Duration.ofMillis(200), 2);
+  private static final long FAST_INTERVAL_MS = 200;
+  private static final RefreshPolicy FAST = new RefreshPolicy(Duration.ofMinutes(4),
+      Duration.ofMillis(FAST_INTERVAL_MS), 2);
 
   private final AlloyDbEmulator emulator = EmulatorSupport.emulator();
   private final String uri = EmulatorSupport.instanceUri();
@@ -166,6 +168,22 @@ class MetricsTest {
       assertThat(attribute(core, "DialCount")).isEqualTo(2L);
       assertThat(map(attribute(core, "DialFailures"))).containsExactly(Map.entry((Object) "mdx_error", (Object) 1L));
       assertThat(attribute(core, "DialLatencyCount")).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void aTlsFailureThatARefreshCouldNotAnswerCountsAsTlsNotAsTheRefresh() throws Exception {
+    try (ConnectorCore core = start()) {
+      connect(core).close();
+      Thread.sleep(FAST_INTERVAL_MS);
+      emulator.faults().rotateCa();
+      emulator.faults().adminError(Status.Code.UNAVAILABLE);
+      assertThatThrownBy(() -> connect(core)).isInstanceOf(SQLException.class);
+      assertThat(map(attribute(core, "DialFailures"))).containsExactly(Map.entry((Object) "tls_error", (Object) 1L));
+      // the refresh it started failed (a background retry may have failed since): still READY, the old
+      // certificate has not expired
+      assertThat(map(attribute(core, "RefreshFailures"))).containsKey("UNAVAILABLE");
+      assertThat(attribute(core, "State")).isEqualTo("READY");
     }
   }
 
