@@ -2,7 +2,10 @@ package dev.alloydb.jakarta.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.emulator.ProxyConnection;
+import dev.alloydb.jakarta.testkit.secrets.SecretScanner;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -199,6 +202,41 @@ class SampleApplicationIT {
         "\"state\":\"READY\"", "\"certificateExpiry\":\"20");
     assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
     assertThat(live.body()).doesNotContain("alloydb");
+  }
+
+  @Test
+  @Order(13)
+  void payaraMetricsShowTheConnectorsSeriesMatchingTheEmulatorsCounters() throws Exception {
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
+    String uri = emulator.instance().uri();
+
+    HttpResponse<String> scrape = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/metrics")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    long certificates = emulator.counters().adminCallLog().stream()
+        .filter(c -> c.rpc() == AdminRpc.GENERATE_CLIENT_CERTIFICATE && c.status() == io.grpc.Status.Code.OK
+            && c.userAgent().contains("jakarta-ra")).count();
+    long accepted = emulator.counters().proxyConnections().stream()
+        .filter(c -> c.outcome() == ProxyConnection.Outcome.ACCEPTED && c.userAgent().contains("jakarta-ra"))
+        .count();
+    assertThat(certificates).isPositive();
+    assertThat(accepted).isPositive();
+    assertThat(sum(scrape.body(), "alloydb_connector_refresh_successes", uri)).as(scrape.body())
+        .isEqualTo(certificates);
+    assertThat(sum(scrape.body(), "alloydb_connector_dial_count", uri)).isEqualTo(accepted);
+    assertThat(sum(scrape.body(), "alloydb_connector_ready", uri)).isPositive();
+    assertThat(SecretScanner.scan(scrape.body(), List.of(new SecretScanner.Secret("database password",
+        emulator.password())))).isEmpty();
+  }
+
+  /** The sum over the series of {@code metric} for {@code instance} in a Prometheus text scrape. */
+  private static long sum(String scrape, String metric, String instance) {
+    // distinct: Payara lists each series twice when no scope is asked for
+    return Math.round(scrape.lines().distinct()
+        .filter(line -> line.startsWith(metric + "{") && line.contains("instance=\"" + instance + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum());
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

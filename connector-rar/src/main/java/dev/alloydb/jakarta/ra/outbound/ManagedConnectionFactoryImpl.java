@@ -103,6 +103,8 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
           e instanceof SQLException sql ? sql.getSQLState() : null);
       failure.initCause(e);
       throw failure;
+    } finally {
+      adapter.publishMetrics(connector);
     }
   }
 
