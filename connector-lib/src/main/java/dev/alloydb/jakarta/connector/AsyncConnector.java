@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.connector;
 import dev.alloydb.jakarta.connector.internal.ConnectorCore;
 import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import java.sql.Connection;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletionStage;
 
@@ -37,6 +38,22 @@ public final class AsyncConnector implements AutoCloseable {
    */
   public CompletionStage<Connection> connect(String instanceUri, Properties info) {
     return PgjdbcConnections.connectAsync(core, instanceUri, info);
+  }
+
+  /**
+   * The status of every instance this connector has connected to (or tried to), sorted by instance URI: state,
+   * certificate expiry, last refresh and last refresh error. Also kept when metrics are off.
+   */
+  public List<InstanceStatus> instanceStatus() {
+    return core.instanceStatus();
+  }
+
+  /**
+   * Live metrics of every instance this connector has connected to (or tried to), the objects its JMX MBeans
+   * expose; empty when metrics are off. For publishing them elsewhere, such as MicroProfile Metrics.
+   */
+  public List<InstanceMetricsMXBean> instanceMetrics() {
+    return core.instanceMetrics();
   }
 
   /** The configuration this connector was created with. */

@@ -4,6 +4,7 @@ import dev.alloydb.jakarta.connector.internal.ConnectorCore;
 import dev.alloydb.jakarta.connector.internal.PgjdbcConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -43,6 +44,22 @@ public final class Connector implements AutoCloseable {
    */
   public Connection connect(String instanceUri, Properties info) throws SQLException {
     return PgjdbcConnections.connect(core, instanceUri, info);
+  }
+
+  /**
+   * The status of every instance this connector has connected to (or tried to), sorted by instance URI: state,
+   * certificate expiry, last refresh and last refresh error. Also kept when metrics are off.
+   */
+  public List<InstanceStatus> instanceStatus() {
+    return core.instanceStatus();
+  }
+
+  /**
+   * Live metrics of every instance this connector has connected to (or tried to), the objects its JMX MBeans
+   * expose; empty when metrics are off. For publishing them elsewhere, such as MicroProfile Metrics.
+   */
+  public List<InstanceMetricsMXBean> instanceMetrics() {
+    return core.instanceMetrics();
   }
 
   /** The configuration this connector was created with. */

@@ -61,6 +61,7 @@ public final class ConnectorConfig {
   private final Duration connectTimeout;
   private final Duration handshakeTimeout;
   private final Duration refreshTimeout;
+  private final boolean metrics;
 
   private ConnectorConfig(Builder b) {
     ipType = b.ipType;
@@ -80,6 +81,7 @@ public final class ConnectorConfig {
     connectTimeout = b.connectTimeout;
     handshakeTimeout = b.handshakeTimeout;
     refreshTimeout = b.refreshTimeout;
+    metrics = b.metrics;
   }
 
   /** A builder with every option at its default. */
@@ -107,6 +109,7 @@ public final class ConnectorConfig {
     b.connectTimeout = connectTimeout;
     b.handshakeTimeout = handshakeTimeout;
     b.refreshTimeout = refreshTimeout;
+    b.metrics = metrics;
     return b;
   }
 
@@ -207,6 +210,14 @@ public final class ConnectorConfig {
     return refreshTimeout;
   }
 
+  /**
+   * Whether the connector records metrics and publishes them through JMX and, when its API is present,
+   * OpenTelemetry (metrics and spans); true unless set. The instance status is kept either way.
+   */
+  public boolean metrics() {
+    return metrics;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (this == o) {
@@ -232,14 +243,15 @@ public final class ConnectorConfig {
         && Objects.equals(scheduler, c.scheduler)
         && connectTimeout.equals(c.connectTimeout)
         && handshakeTimeout.equals(c.handshakeTimeout)
-        && refreshTimeout.equals(c.refreshTimeout);
+        && refreshTimeout.equals(c.refreshTimeout)
+        && metrics == c.metrics;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(ipType, enableIamAuth, refreshStrategy, credentialsFile, iamLoginCredentialsFile, credentials,
         credentialsSupplier, targetPrincipal, delegates, universeDomain, adminServiceEndpoint, quotaProject, userAgent,
-        scheduler, connectTimeout, handshakeTimeout, refreshTimeout);
+        scheduler, connectTimeout, handshakeTimeout, refreshTimeout, metrics);
   }
 
   /** Describes the options; credentials appear only as their source, never their content. */
@@ -257,7 +269,7 @@ public final class ConnectorConfig {
         + (userAgent == null ? "" : ", userAgent=" + userAgent)
         + ", scheduler=" + (scheduler == null ? "owned daemon threads" : "caller's")
         + ", connectTimeout=" + connectTimeout + ", handshakeTimeout=" + handshakeTimeout
-        + ", refreshTimeout=" + refreshTimeout + "}";
+        + ", refreshTimeout=" + refreshTimeout + (metrics ? "" : ", metrics=false") + "}";
   }
 
   /** Builds a {@link ConnectorConfig}. Not thread-safe. */
@@ -279,6 +291,7 @@ public final class ConnectorConfig {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration handshakeTimeout = Duration.ofSeconds(30);
     private Duration refreshTimeout = Duration.ofSeconds(30);
+    private boolean metrics = true;
 
     private Builder() {
     }
@@ -391,6 +404,12 @@ public final class ConnectorConfig {
     /** Wait for connection info, and Admin API call budget (positive). */
     public Builder refreshTimeout(Duration value) {
       refreshTimeout = value;
+      return this;
+    }
+
+    /** Record and publish metrics and spans (JMX, OpenTelemetry); true by default. */
+    public Builder metrics(boolean value) {
+      metrics = value;
       return this;
     }
 

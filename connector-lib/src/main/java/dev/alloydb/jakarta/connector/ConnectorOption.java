@@ -120,9 +120,16 @@ public final class ConnectorOption<T> {
       .means("appended to alloydb-jakarta-connector/<version> in the Admin API's user-agent header and the metadata"
           + " exchange");
 
+  /** Whether the connector records and publishes metrics and spans. */
+  public static final ConnectorOption<Boolean> METRICS = option("metrics", ConnectorOption::parseFlag)
+      .jdbc("alloydbMetrics").configures(ConnectorConfig.Builder::metrics).byDefault("true")
+      .expects("true or false (any case)")
+      .means("record dial and refresh metrics and publish them through JMX and, if its API is on the class path,"
+          + " OpenTelemetry (with spans); the instance status is kept either way");
+
   private static final List<ConnectorOption<?>> ALL = List.of(INSTANCE_URI, IP_TYPE, ENABLE_IAM_AUTH, USER,
       PASSWORD, DATABASE, REFRESH_STRATEGY, ADMIN_SERVICE_ENDPOINT, UNIVERSE_DOMAIN, QUOTA_PROJECT, CREDENTIALS_FILE,
-      IAM_LOGIN_CREDENTIALS_FILE, TARGET_PRINCIPAL, DELEGATES, USER_AGENT);
+      IAM_LOGIN_CREDENTIALS_FILE, TARGET_PRINCIPAL, DELEGATES, USER_AGENT, METRICS);
   private static final String CONFIG_KEY_PREFIX = "alloydb.";
   private static final int MAX_SHOWN = 200;
 

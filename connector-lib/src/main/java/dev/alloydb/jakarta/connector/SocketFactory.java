@@ -44,6 +44,8 @@ public final class SocketFactory extends javax.net.SocketFactory {
   public static final String IAM_LOGIN_CREDENTIALS_PATH = "alloydbIamLoginCredentialsPath";
   /** Text appended to the user agent (this connector's name; Google's Java connector has none). */
   public static final String USER_AGENT = "alloydbUserAgent";
+  /** JDBC property: {@code false} turns the connector's metrics and spans off ({@link ConnectorOption#METRICS}). */
+  public static final String METRICS = "alloydbMetrics";
   /** Name of a connector registered with {@link ConnectorRegistry#register}. */
   public static final String NAMED_CONNECTOR = "alloydbNamedConnector";
 

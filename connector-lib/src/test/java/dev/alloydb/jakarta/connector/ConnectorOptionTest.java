@@ -28,7 +28,7 @@ class ConnectorOptionTest {
         SocketFactory.INSTANCE_NAME, SocketFactory.IP_TYPE, SocketFactory.ENABLE_IAM_AUTH, "user", "password", null,
         SocketFactory.REFRESH_STRATEGY, SocketFactory.ADMIN_SERVICE_ENDPOINT, SocketFactory.UNIVERSE_DOMAIN,
         SocketFactory.QUOTA_PROJECT, SocketFactory.GOOGLE_CREDENTIALS_PATH, SocketFactory.IAM_LOGIN_CREDENTIALS_PATH,
-        SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES, SocketFactory.USER_AGENT);
+        SocketFactory.TARGET_PRINCIPAL, SocketFactory.DELEGATES, SocketFactory.USER_AGENT, SocketFactory.METRICS);
   }
 
   @Test

@@ -62,6 +62,8 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
   private transient Map<ConnectorConfig, Connector> connectors;
   /** Guarded by {@code this}. */
   private transient AdapterStatusRegistration status;
+  /** Guarded by {@code this}. */
+  private transient MetricsPublication metrics = MetricsPublication.NONE;
 
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -70,6 +72,7 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
       scheduler = new WorkManagerScheduler(context.getWorkManager(), hints);
       connectors = new HashMap<>();
       status = AdapterStatusRegistration.register(new AdapterStatus(this));
+      metrics = MetricsPublication.create();
     }
     LOG.log(Level.INFO, "AlloyDB resource adapter started");
   }
@@ -79,6 +82,7 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
     List<Connector> toClose;
     WorkManagerScheduler stopping;
     AdapterStatusRegistration registration;
+    MetricsPublication published;
     synchronized (this) {
       if (scheduler == null) {
         return;
@@ -89,7 +93,10 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
       scheduler = null;
       registration = status;
       status = null;
+      published = metrics;
+      metrics = MetricsPublication.NONE;
     }
+    published.close();
     // Connectors first: closing one cancels its scheduled refreshes before the scheduler stops.
     for (Connector connector : toClose) {
       try {
@@ -187,6 +194,18 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
   private static ResourceException notStarted() {
     // The JCA IllegalStateException, not java.lang's: callers handle ResourceException.
     return new jakarta.resource.spi.IllegalStateException("The AlloyDB resource adapter is not started");
+  }
+
+  /**
+   * Publishes the metrics of {@code connector}'s instances in the server's MicroProfile Metrics, if it has it; for
+   * this adapter's connection factories, after each connection attempt. Never throws.
+   */
+  public void publishMetrics(Connector connector) {
+    MetricsPublication publication;
+    synchronized (this) {
+      publication = metrics;
+    }
+    publication.publish(connector);
   }
 
   WorkManagerScheduler workScheduler() {

@@ -2,7 +2,10 @@ package dev.alloydb.jakarta.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.emulator.ProxyConnection;
+import dev.alloydb.jakarta.testkit.secrets.SecretScanner;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +19,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -41,6 +47,10 @@ class SampleApplicationIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String JSON = "application/json";
+  private static final int SHORT_CERTIFICATE_SECONDS = 20;
+  /** Covers the short certificate's life plus the connector's longest refresh back-off (60 s) with room. */
+  private static final Duration STATE_CHANGE_BOUND = Duration.ofSeconds(150);
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
@@ -182,6 +192,159 @@ class SampleApplicationIT {
     assertThat(get("api/items/book2").statusCode()).isEqualTo(404);
     assertThat(rowsWithId("book%")).containsExactly("book1=Book One", "book3=Book Three");
     assertThat(get("api/database").body()).contains("\"items\":2");
+  }
+
+  @Test
+  @Order(12)
+  void readinessIsUpWithTheCertificatesExpiryAndLivenessIgnoresAlloyDb() throws Exception {
+    String uri = AlloyDbEmulator.shared().instance().uri();
+
+    HttpResponse<String> ready = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/health/ready")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> live = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/health/live")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.body()).contains("\"name\":\"alloydb\"", "\"status\":\"UP\"", "\"instance\":\"" + uri + "\"",
+        "\"state\":\"READY\"", "\"certificateExpiry\":\"20");
+    assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+    assertThat(live.body()).doesNotContain("alloydb");
+  }
+
+  @Test
+  @Order(13)
+  void payaraMetricsShowTheConnectorsSeriesMatchingTheEmulatorsCounters() throws Exception {
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
+    String uri = emulator.instance().uri();
+
+    HttpResponse<String> scrape = client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(
+        "/metrics")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    long certificates = emulator.counters().adminCallLog().stream()
+        .filter(c -> c.rpc() == AdminRpc.GENERATE_CLIENT_CERTIFICATE && c.status() == io.grpc.Status.Code.OK
+            && c.userAgent().contains("jakarta-ra")).count();
+    long accepted = emulator.counters().proxyConnections().stream()
+        .filter(c -> c.outcome() == ProxyConnection.Outcome.ACCEPTED && c.userAgent().contains("jakarta-ra"))
+        .count();
+    assertThat(certificates).isPositive();
+    assertThat(accepted).isPositive();
+    assertThat(sum(scrape.body(), "alloydb_connector_refresh_successes", uri)).as(scrape.body())
+        .isEqualTo(certificates);
+    assertThat(sum(scrape.body(), "alloydb_connector_dial_count", uri)).isEqualTo(accepted);
+    assertThat(sum(scrape.body(), "alloydb_connector_ready", uri)).isPositive();
+    assertThat(SecretScanner.scan(scrape.body(), List.of(new SecretScanner.Secret("database password",
+        emulator.password())))).isEmpty();
+  }
+
+  /**
+   * Last, as it breaks the pool's sessions and leaves the emulator's instance CA rotated. The database restart
+   * makes the pool dial again; the rotated CA fails that dial's TLS handshake, so the connector refreshes at once and
+   * gets a {@value #SHORT_CERTIFICATE_SECONDS} s certificate. With the Admin API down that certificate expires
+   * unrenewed: DOWN. Once the Admin API is back, the connector's background retry renews it: UP.
+   */
+  @Test
+  @Order(14)
+  void readinessGoesDownWhenTheCertificateExpiresDuringAnAdminApiOutageAndUpAfterIt() throws Exception {
+    AlloyDbEmulator emulator = AlloyDbEmulator.shared();
+    String uri = emulator.instance().uri();
+    try {
+      emulator.faults().clientCertificateLifetime(Duration.ofSeconds(SHORT_CERTIFICATE_SECONDS));
+      emulator.faults().rotateCa();
+      emulator.restartDatabase();
+      assertThat(awaitStatus("api/database", 200).body()).contains("\"database\":\"" + emulator.database() + "\"");
+      emulator.faults().adminError(io.grpc.Status.Code.UNAVAILABLE);
+
+      List<String> toDown = new ArrayList<>();
+      HttpResponse<String> down = awaitReadiness("DOWN/FAILED", toDown);
+
+      assertThat(toDown).as("readiness states in order").first().isEqualTo("UP/READY");
+      assertThat(toDown).last().isEqualTo("DOWN/FAILED");
+      assertThat(toDown).filteredOn(s -> s.startsWith("UP")).containsOnly("UP/READY");
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("\"name\":\"alloydb\"", "\"instance\":\"" + uri + "\"",
+          "\"state\":\"FAILED\"", "\"lastError\":\"[" + uri + "] Admin API GetConnectionInfo failed")
+          .doesNotContain("certificateExpiry");
+      assertThat(SecretScanner.scan(down.body(), List.of(new SecretScanner.Secret("database password",
+          emulator.password())))).isEmpty();
+      HttpResponse<String> live = health("/health/live");
+      assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+      assertThat(live.body()).contains("\"status\":\"UP\"").doesNotContain("alloydb");
+
+      Instant cleared = Instant.now();
+      emulator.faults().adminError(null);
+      emulator.faults().clientCertificateLifetime(null);
+      List<String> toUp = new ArrayList<>();
+      HttpResponse<String> up = awaitReadiness("UP/READY", toUp);
+
+      assertThat(toUp).as("readiness states in order").containsExactly("DOWN/FAILED", "UP/READY");
+      assertThat(up.statusCode()).isEqualTo(200);
+      assertThat(up.body()).contains("\"instance\":\"" + uri + "\"").doesNotContain("lastError");
+      // the emulator's default lifetime (1 h) again, not the short one
+      assertThat(certificateExpiry(up.body())).isAfter(cleared.plus(Duration.ofMinutes(30)));
+    } finally {
+      emulator.faults().reset();
+    }
+  }
+
+  /**
+   * Polls {@code /health/ready} until the check reads {@code wanted} ({@code STATUS/STATE}), at most
+   * {@link #STATE_CHANGE_BOUND}; adds each reading that differs from the one before to {@code seen}.
+   */
+  private HttpResponse<String> awaitReadiness(String wanted, List<String> seen) throws Exception {
+    long end = System.nanoTime() + STATE_CHANGE_BOUND.toNanos();
+    while (true) {
+      HttpResponse<String> response = health("/health/ready");
+      // the response's status is the first in the body: the sample has no other readiness check
+      String reading = field(response.body(), "status", 0) + "/" + field(response.body(), "state",
+          response.body().indexOf("\"name\":\"alloydb\""));
+      if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(reading)) {
+        seen.add(reading);
+      }
+      if (reading.equals(wanted)) {
+        return response;
+      }
+      assertThat(System.nanoTime() - end).as("readiness never read %s within %s; seen %s, last %s", wanted,
+          STATE_CHANGE_BOUND, seen, response.body()).isNegative();
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private HttpResponse<String> awaitStatus(String path, int status) throws Exception {
+    long end = System.nanoTime() + STATE_CHANGE_BOUND.toNanos();
+    while (true) {
+      HttpResponse<String> response = get(path);
+      if (response.statusCode() == status) {
+        return response;
+      }
+      assertThat(System.nanoTime() - end).as("%s never answered %s; last %s", path, status, response.body())
+          .isNegative();
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  private HttpResponse<String> health(String path) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).timeout(TIMEOUT).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The first string field {@code name} at or after {@code from} in a health response; "-" when absent. */
+  private static String field(String body, String name, int from) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(body);
+    return from >= 0 && m.find(from) ? m.group(1) : "-";
+  }
+
+  private static Instant certificateExpiry(String body) {
+    return Instant.parse(field(body, "certificateExpiry", 0));
+  }
+
+  /** The sum over the series of {@code metric} for {@code instance} in a Prometheus text scrape. */
+  private static long sum(String scrape, String metric, String instance) {
+    // distinct: Payara lists each series twice when no scope is asked for
+    return Math.round(scrape.lines().distinct()
+        .filter(line -> line.startsWith(metric + "{") && line.contains("instance=\"" + instance + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum());
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {

@@ -107,11 +107,18 @@ final class AdminApiClient implements AutoCloseable {
    * or an {@link AdminApiException} (or the key's failure).
    */
   CompletableFuture<ConnectionInfo> fetch(InstanceUri instance, CompletableFuture<KeyPair> key) {
+    return fetch(instance, key, RefreshObservation.NONE);
+  }
+
+  /** {@link #fetch(InstanceUri, CompletableFuture)}, reporting each Admin API call to {@code observation}. */
+  CompletableFuture<ConnectionInfo> fetch(InstanceUri instance, CompletableFuture<KeyPair> key,
+      RefreshObservation observation) {
     CompletableFuture<com.google.cloud.alloydb.v1alpha.ConnectionInfo> info = call(instance, "GetConnectionInfo",
+        observation,
         () -> client.getConnectionInfoCallable().futureCall(
             GetConnectionInfoRequest.newBuilder().setParent(instance.instanceName()).build()));
     CompletableFuture<GenerateClientCertificateResponse> cert = key.thenCompose(pair -> call(instance,
-        "GenerateClientCertificate",
+        "GenerateClientCertificate", observation,
         () -> client.generateClientCertificateCallable().futureCall(GenerateClientCertificateRequest.newBuilder()
             .setParent(instance.clusterName())
             .setPublicKey(ClientKeys.publicKeyPem(pair))
@@ -121,9 +128,13 @@ final class AdminApiClient implements AutoCloseable {
     return info.thenCombineAsync(cert, (i, c) -> toConnectionInfo(instance, key.join(), i, c), executor);
   }
 
-  private <T> CompletableFuture<T> call(InstanceUri instance, String rpc,
+  private <T> CompletableFuture<T> call(InstanceUri instance, String rpc, RefreshObservation observation,
       java.util.function.Supplier<ApiFuture<T>> start) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    java.util.function.Consumer<Throwable> ended = observation.call(rpc);
+    if (ended != RefreshObservation.NOTHING) {
+      result.whenComplete((value, error) -> ended.accept(error));
+    }
     ApiFuture<T> future;
     try {
       future = start.get();

@@ -4,12 +4,14 @@ import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.connector.ConnectorException;
 import dev.alloydb.jakarta.connector.ConnectorOperationException;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
+import dev.alloydb.jakarta.connector.InstanceStatus;
 import dev.alloydb.jakarta.connector.IpType;
 import dev.alloydb.jakarta.connector.RefreshStrategy;
 import java.lang.System.Logger.Level;
 import java.net.Socket;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,12 +37,14 @@ public final class ConnectorCore implements AutoCloseable {
   private volatile CompletableFuture<KeyPair> key;
   private final InstanceCaches caches;
   private final DialPolicy dialPolicy;
+  private final ConnectorTelemetry telemetry;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ConnectorCore(ConnectorConfig config, Clock clock, Ticker ticker, RefreshPolicy policy, int serverPort,
       String iamEndpointOverride) {
     this.config = config;
     Credentials credentials = Credentials.load(config, iamEndpointOverride);
+    this.telemetry = new ConnectorTelemetry(config.metrics(), clock);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.ownedConnects = config.scheduler().isPresent() ? null : DaemonScheduler.forConnects();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
@@ -51,16 +55,18 @@ public final class ConnectorCore implements AutoCloseable {
       this.admin = AdminApiClient.create(config, credentials.api(), executor, userAgent);
     } catch (RuntimeException e) {
       shutdownSchedulers();
+      telemetry.close();
       throw e;
     }
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     this.dialPolicy = new DialPolicy(caches, new Dialer(serverPort, config.connectTimeout(),
-        config.handshakeTimeout(), userAgent, scheduler), loginTokens, config);
+        config.handshakeTimeout(), userAgent, scheduler), loginTokens, config, telemetry);
     try {
       generateKey();
     } catch (RuntimeException e) {
       admin.close();
       shutdownSchedulers();
+      telemetry.close();
       throw new ConnectorOperationException("The scheduler refused the connector's first task (" + e.getMessage()
           + "): is the container or its work manager shutting down?", e);
     }
@@ -143,7 +149,12 @@ public final class ConnectorCore implements AutoCloseable {
   }
 
   private ConnectionInfoCache newCache(InstanceUri instance, Clock clock, Ticker ticker, RefreshPolicy policy) {
-    Supplier<CompletableFuture<ConnectionInfo>> refresher = () -> admin.fetch(instance, key());
+    Supplier<CompletableFuture<ConnectionInfo>> refresher = () -> {
+      RefreshObservation observation = telemetry.refreshStarted(instance);
+      CompletableFuture<ConnectionInfo> result = admin.fetch(instance, key(), observation);
+      result.whenComplete(observation::ended);
+      return result;
+    };
     if (config.refreshStrategy() == RefreshStrategy.LAZY) {
       return new LazyCache(instance, refresher, clock, ticker, policy);
     }
@@ -207,6 +218,21 @@ public final class ConnectorCore implements AutoCloseable {
         + reason.getMessage() + "); the next connect or timer refreshes again", reason));
   }
 
+  /** The status of every instance this connector has dialled, sorted by instance URI. */
+  public List<InstanceStatus> instanceStatus() {
+    return telemetry.statuses();
+  }
+
+  /** The live metrics of every instance dialled; empty when metrics are off. */
+  public List<dev.alloydb.jakarta.connector.InstanceMetricsMXBean> instanceMetrics() {
+    return telemetry.metrics();
+  }
+
+  /** The connector's id in its MBeans' names. */
+  String telemetryId() {
+    return telemetry.id();
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed.get();
@@ -223,6 +249,7 @@ public final class ConnectorCore implements AutoCloseable {
     executor.shutdown();
     admin.close();
     shutdownSchedulers();
+    telemetry.close();
     LogRedaction.release();
     LOG.log(Level.DEBUG, "Connector closed");
   }

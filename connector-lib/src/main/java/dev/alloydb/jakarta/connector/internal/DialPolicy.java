@@ -33,8 +33,11 @@ final class DialPolicy {
   private final Dialer dialer;
   private final LoginTokens loginTokens;
   private final ConnectorConfig config;
+  private final ConnectorTelemetry telemetry;
 
-  DialPolicy(InstanceCaches caches, Dialer dialer, LoginTokens loginTokens, ConnectorConfig config) {
+  DialPolicy(InstanceCaches caches, Dialer dialer, LoginTokens loginTokens, ConnectorConfig config,
+      ConnectorTelemetry telemetry) {
+    this.telemetry = telemetry;
     this.caches = caches;
     this.dialer = dialer;
     this.loginTokens = loginTokens;
@@ -48,26 +51,40 @@ final class DialPolicy {
    * @throws ConnectorException saying what failed
    */
   Socket dial(InstanceUri instance, IpType ipType, boolean iamAuth) {
+    DialObservation observation = telemetry.dialStarted(instance);
+    try {
+      Socket socket = dial(instance, ipType, iamAuth, observation);
+      observation.succeeded(socket);
+      return socket;
+    } catch (RuntimeException e) {
+      observation.failed(e);
+      throw e;
+    }
+  }
+
+  private Socket dial(InstanceUri instance, IpType ipType, boolean iamAuth, DialObservation observation) {
     ConnectionInfoCache cache = caches.get(instance);
+    observation.enter(DialPhase.INFO);
     ConnectionInfo info = await(instance, cache.connectionInfo());
     try {
-      return dialWith(instance, info, ipType, iamAuth);
+      return dialWith(instance, info, ipType, iamAuth, observation);
     } catch (MetadataExchangeException e) {
       if (e.isRefused()) {
         throw e;
       }
-      return retryAfter(e, cache, instance, info, ipType, iamAuth);
+      return retryAfter(e, cache, instance, info, ipType, iamAuth, observation);
     } catch (DialException e) {
-      return retryAfter(e, cache, instance, info, ipType, iamAuth);
+      return retryAfter(e, cache, instance, info, ipType, iamAuth, observation);
     }
   }
 
   private Socket retryAfter(ConnectorException failure, ConnectionInfoCache cache, InstanceUri instance,
-      ConnectionInfo used, IpType ipType, boolean iamAuth) {
+      ConnectionInfo used, IpType ipType, boolean iamAuth, DialObservation observation) {
     CompletableFuture<ConnectionInfo> refresh = cache.refreshAfterFailure(used);
     if (refresh == null) {
       throw failure;
     }
+    observation.enter(DialPhase.INFO);
     ConnectionInfo fresh;
     try {
       fresh = await(instance, refresh);
@@ -79,7 +96,7 @@ final class DialPolicy {
       throw failure;
     }
     LOG.log(Level.DEBUG, () -> "[" + instance + "] Dialling again with refreshed info after: " + failure.getMessage());
-    return dialWith(instance, fresh, ipType, iamAuth);
+    return dialWith(instance, fresh, ipType, iamAuth, observation);
   }
 
   /** Whether {@code fresh} holds what {@code failure} showed {@code used} lacked. */
@@ -94,9 +111,10 @@ final class DialPolicy {
     return !fresh.hasAddress(ipType) || !fresh.address(ipType).equals(used.address(ipType));
   }
 
-  private Socket dialWith(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth) {
+  private Socket dialWith(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth,
+      DialObservation observation) {
     caches.checkOpen(instance);
-    Socket socket = dialer.dial(instance, info, ipType, iamAuth, () -> loginTokens.token(instance));
+    Socket socket = dialer.dial(instance, info, ipType, iamAuth, () -> loginTokens.token(instance), observation);
     LOG.log(Level.DEBUG, () -> "[" + instance + "] Connected to " + ipType + " address, "
         + (iamAuth ? "IAM" : "password") + " login");
     return socket;

@@ -47,16 +47,26 @@ final class Dialer {
     this.userAgent = userAgent;
   }
 
-  /** Dials; the token is only read after TLS is up. */
+  /** Dials, reporting to no telemetry. */
   Socket dial(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth,
       java.util.function.Supplier<String> token) {
+    return dial(instance, info, ipType, iamAuth, token, DialObservation.NONE);
+  }
+
+  /** Dials, reporting each step to {@code observation}; the token is only read after TLS is up. */
+  Socket dial(InstanceUri instance, ConnectionInfo info, IpType ipType, boolean iamAuth,
+      java.util.function.Supplier<String> token, DialObservation observation) {
     String address = info.address(ipType);
     Socket raw = new Socket();
     try {
+      observation.enter(DialPhase.TCP);
       connect(raw, instance, address);
+      observation.enter(DialPhase.TLS);
       SSLSocket tls = handshake(raw, instance, info, address);
-      MetadataExchange.run(tls, instance, userAgent, iamAuth, token.get(),
-          Deadline.start(raw, handshakeTimeout, timers));
+      observation.enter(DialPhase.CREDENTIALS);
+      String login = token.get();
+      observation.enter(DialPhase.EXCHANGE);
+      MetadataExchange.run(tls, instance, userAgent, iamAuth, login, Deadline.start(raw, handshakeTimeout, timers));
       return tls;
     } catch (ConnectorException | Error e) {
       // closing the TCP socket, not the TLS layer: a TLS close would wait for a silent peer's close_notify

@@ -103,6 +103,8 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
           e instanceof SQLException sql ? sql.getSQLState() : null);
       failure.initCause(e);
       throw failure;
+    } finally {
+      adapter.publishMetrics(connector);
     }
   }
 
@@ -388,6 +390,17 @@ public class ManagedConnectionFactoryImpl implements ManagedConnectionFactory, V
   @ConfigProperty
   public void setUserAgent(String value) {
     set(ConnectorOption.USER_AGENT, value);
+  }
+
+  /** @return the {@link ConnectorOption#METRICS} pool property */
+  public String getMetrics() {
+    return get(ConnectorOption.METRICS);
+  }
+
+  /** @param value {@code false} turns the pool connector's metrics off ({@link ConnectorOption#METRICS}) */
+  @ConfigProperty
+  public void setMetrics(String value) {
+    set(ConnectorOption.METRICS, value);
   }
 
   @Override

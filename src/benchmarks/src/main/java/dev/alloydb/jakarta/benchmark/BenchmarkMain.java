@@ -100,7 +100,7 @@ public final class BenchmarkMain {
 
   private void newConnectionLatency(Fixture fixture) throws Exception {
     List<Client> clients = List.of(fixture.endpoints().oursSocketFactory(), fixture.endpoints().googleSocketFactory(), fixture.endpoints().pgjdbcTls(),
-        fixture.endpoints().pgjdbcPlain());
+        fixture.endpoints().pgjdbcPlain(), fixture.endpoints().oursSocketFactoryNoMetrics());
     Map<Client, Distribution> latencies = new NewConnectionLatency(settings).run(clients);
     latencies.forEach((client, d) -> {
       results.add("warm." + client.id() + ".median", "1", client.label() + ": new connection, median", d.medianMs(),
@@ -188,7 +188,7 @@ public final class BenchmarkMain {
 
   private void pooledThroughput(Fixture fixture) throws Exception {
     List<UrlClient> clients = List.of(fixture.endpoints().oursSocketFactory(), fixture.endpoints().googleSocketFactory(),
-        fixture.endpoints().pgjdbcTls());
+        fixture.endpoints().pgjdbcTls(), fixture.endpoints().oursSocketFactoryNoMetrics());
     new PooledThroughput(settings).run(clients).forEach((key, opsPerSecond) -> results.add(
         "pool." + key.client().id() + "." + key.workload(), "4",
         key.client().label() + ": HikariCP x" + settings.poolThreads() + ", " + key.workload(), opsPerSecond,
@@ -253,6 +253,11 @@ public final class BenchmarkMain {
         Target.atMost(2.0));
     results.compare("warm connect median vs pgjdbc no TLS", "warm.ours.median", "warm.pgjdbc-plain.median",
         Target.none());
+    // Issue 14: metrics cost at most 2% (ratio on/off, same run)
+    results.compare("warm connect median, metrics on vs off", "warm.ours.median", "warm.ours-nometrics.median",
+        Target.atMost(1.02));
+    results.compare("warm connect p99, metrics on vs off", "warm.ours.p99", "warm.ours-nometrics.p99",
+        Target.none());
     results.compare("cold start vs Google's (50 ms Admin API)", "cold.ours.median", "cold.google.median",
         Target.atMost(0.6));
     results.compare("first connect, key ready, vs Google's (50 ms Admin API)", "cold.ours.keyReady.median",
@@ -264,6 +269,10 @@ public final class BenchmarkMain {
       results.compare("pooled " + w + " vs Google's", "pool.ours." + w, "pool.google." + w, Target.atLeast(1.0));
       results.compare("pooled " + w + " vs pgjdbc TLS direct", "pool.ours." + w, "pool.pgjdbc-tls." + w,
           Target.none());
+    }
+    for (Workload w : Workload.values()) {
+      results.compare("pooled " + w + ", metrics on vs off", "pool.ours." + w, "pool.ours-nometrics." + w,
+          Target.atLeast(0.98));
     }
     for (Workload w : Workload.values()) {
       results.compare("Payara " + w + ": RA vs native pool", "payara.ra." + w, "payara.native." + w,

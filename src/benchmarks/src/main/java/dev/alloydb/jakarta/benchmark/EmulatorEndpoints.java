@@ -56,6 +56,13 @@ record EmulatorEndpoints(String instanceUri, String restEndpoint, String grpcTls
         socketFactoryProperties(OURS_SOCKET_FACTORY, restEndpoint));
   }
 
+  /** {@link #oursSocketFactory()} with the connector's metrics and spans off: the same run's baseline for their cost. */
+  UrlClient oursSocketFactoryNoMetrics() {
+    Properties p = socketFactoryProperties(OURS_SOCKET_FACTORY, restEndpoint);
+    p.setProperty("alloydbMetrics", "false");
+    return new UrlClient("ours-nometrics", "this connector, metrics off (SocketFactory)", SOCKET_FACTORY_URL, p);
+  }
+
   /** The full pgjdbc URL of {@link #oursSocketFactory()}, for pools configured with one string (Payara). */
   String oursSocketFactoryUrl() {
     StringBuilder url = new StringBuilder(SOCKET_FACTORY_URL).append('?');
