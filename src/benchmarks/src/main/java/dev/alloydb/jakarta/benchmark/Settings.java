@@ -17,6 +17,7 @@ record Settings(
     int connectionsPerTrial,
     int latencyTrials,
     int coldStartTrials,
+    int freshJvmTrials,
     Duration adminLatency,
     int herdThreads,
     int herdTrials,
@@ -27,7 +28,7 @@ record Settings(
     int bootTrials,
     int heapConnections) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("1", "2", "3", "4", "4p", "5");
+  static final Set<String> ALL_SECTIONS = Set.of("1", "2", "2f", "3", "4", "4p", "5");
 
   static Settings fromSystemProperties() {
     boolean quick = Boolean.getBoolean("benchmark.quick");
@@ -39,9 +40,9 @@ record Settings(
           + ALL_SECTIONS);
     }
     return quick
-        ? new Settings(true, sections, 10, 20, 2, 2, Duration.ofMillis(50), 200, 1, 8,
+        ? new Settings(true, sections, 10, 20, 2, 2, 2, Duration.ofMillis(50), 200, 1, 8,
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 8)
-        : new Settings(false, sections, 30, 60, 5, 15, Duration.ofMillis(50), 200, 3, 8,
+        : new Settings(false, sections, 30, 60, 5, 15, 9, Duration.ofMillis(50), 200, 3, 8,
             Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 2, 32);
   }
 
