@@ -1,7 +1,9 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import com.google.cloud.alloydb.connectors.v1.MetadataExchangeRequest;
+import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.cloud.alloydb.v1alpha.stub.HttpJsonAlloyDBAdminStub;
+import com.google.protobuf.util.JsonFormat;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -19,7 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * Loads and initialises, once per class loader and on the connector's scheduler, the classes a first connection
  * needs after the key pair: the Admin API client's HttpJson stub (its static part describes every method of the
- * API) and the JDK's TLS 1.3 client up to a ClientHello. In a new JVM the connector's start would otherwise load
+ * API), protobuf's JSON printer and parser, and the JDK's TLS 1.3 client up to a ClientHello. In a new JVM the connector's start would otherwise load
  * them one after the other on the connecting thread while the second core idles. Nothing it does is kept; a failure
  * here is left for the real use to report.
  */
@@ -45,6 +47,10 @@ final class ClassWarmup {
   private static void run() {
     try {
       Class.forName(HttpJsonAlloyDBAdminStub.class.getName(), true, ClassWarmup.class.getClassLoader());
+      // the REST transport's request and response bodies
+      JsonFormat.printer().print(GetConnectionInfoRequest.getDefaultInstance());
+      JsonFormat.parser().ignoringUnknownFields()
+          .merge("{}", com.google.cloud.alloydb.v1alpha.ConnectionInfo.newBuilder());
       MetadataExchangeRequest.getDefaultInstance();
       tlsClientHello();
     } catch (ReflectiveOperationException | GeneralSecurityException | java.io.IOException | RuntimeException
