@@ -1,15 +1,18 @@
 package dev.alloydb.jakarta.connector.internal;
 
+import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.FixedExecutorProvider;
+import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.FixedHeaderProvider;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
+import com.google.api.gax.rpc.mtls.CertificateBasedAccess;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient;
 import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
@@ -60,10 +63,17 @@ final class AdminApiClient implements AutoCloseable {
   static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
       ScheduledExecutorService executor, String userAgent) {
     AlloyDBAdminSettings.Builder settings = AlloyDBAdminSettings.newHttpJsonBuilder();
-    settings.setTransportChannelProvider(AlloyDBAdminSettings.defaultHttpJsonTransportProviderBuilder()
+    InstantiatingHttpJsonChannelProvider.Builder transport = AlloyDBAdminSettings
+        .defaultHttpJsonTransportProviderBuilder()
         .setEndpoint(config.adminServiceEndpoint())
-        .setExecutor(executor)
-        .build());
+        .setExecutor(executor);
+    if (!CertificateBasedAccess.createWithSystemEnv().useMtlsClientCertificate()) {
+      // The JDK's TLS, as for the instance: gax-httpjson's own transport would load Conscrypt when it is on the class
+      // path (google-cloud-alloydb brings it), extracting and loading its native library on the first connection.
+      // Client-certificate (mTLS) access to the Admin API keeps gax's transport, which alone configures it.
+      transport.setHttpTransport(new NetHttpTransport());
+    }
+    settings.setTransportChannelProvider(transport.build());
     settings.setCredentialsProvider(FixedCredentialsProvider.create(credentials));
     settings.setUniverseDomain(config.universeDomain());
     settings.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));

@@ -43,39 +43,52 @@ public final class ConnectorCore implements AutoCloseable {
   private ConnectorCore(ConnectorConfig config, Clock clock, Ticker ticker, RefreshPolicy policy, int serverPort,
       String iamEndpointOverride) {
     this.config = config;
-    Credentials credentials = Credentials.load(config, iamEndpointOverride);
     this.telemetry = new ConnectorTelemetry(config.metrics(), clock);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.ownedConnects = config.scheduler().isPresent() ? null : DaemonScheduler.forConnects();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
     this.caches = new InstanceCaches(instance -> newCache(instance, clock, ticker, policy));
     this.executor = new SchedulerExecutorService(scheduler, this::taskDropped);
-    String userAgent = UserAgent.of(config);
-    try {
-      this.admin = AdminApiClient.create(config, credentials.api(), executor, userAgent);
-    } catch (RuntimeException e) {
-      shutdownSchedulers();
-      telemetry.close();
-      throw e;
-    }
-    this.loginTokens = new LoginTokens(credentials.login(), clock);
-    this.dialPolicy = new DialPolicy(caches, new Dialer(serverPort, config.connectTimeout(),
-        config.handshakeTimeout(), userAgent, scheduler), loginTokens, config, telemetry);
+    // In a new JVM the start is mostly class loading on this thread; the key generation and the loading of what
+    // the Admin API client and the first dial need run beside it from the start.
     try {
       generateKey();
     } catch (RuntimeException e) {
-      admin.close();
       shutdownSchedulers();
       telemetry.close();
       throw new ConnectorOperationException("The scheduler refused the connector's first task (" + e.getMessage()
           + "): is the container or its work manager shutting down?", e);
     }
+    ClassWarmup.start(scheduler);
+    Credentials credentials;
+    try {
+      credentials = Credentials.load(config, iamEndpointOverride);
+    } catch (RuntimeException e) {
+      key.cancel(false);
+      shutdownSchedulers();
+      telemetry.close();
+      throw e;
+    }
     LogRedaction.install();
+    this.loginTokens = new LoginTokens(credentials.login(), clock);
     if (config.refreshStrategy() == RefreshStrategy.BACKGROUND) {
       // after install(): the HTTP stacks' debug logs of these fetches must already be redacted
       warmAhead("Admin API", credentials.api()::refreshIfExpired);
       warmAhead("login", loginTokens::warm);
     }
+    String userAgent = UserAgent.of(config);
+    try {
+      this.admin = AdminApiClient.create(config, credentials.api(), executor, userAgent);
+    } catch (RuntimeException e) {
+      key.cancel(false);
+      executor.shutdown();
+      shutdownSchedulers();
+      telemetry.close();
+      LogRedaction.release();
+      throw e;
+    }
+    this.dialPolicy = new DialPolicy(caches, new Dialer(serverPort, config.connectTimeout(),
+        config.handshakeTimeout(), userAgent, scheduler), loginTokens, config, telemetry);
   }
 
   private void warmAhead(String what, Warmup fetch) {
@@ -105,9 +118,9 @@ public final class ConnectorCore implements AutoCloseable {
   }
 
   /**
-   * Starts a connector: loads credentials, creates the Admin API client, takes a key pair generated ahead or
-   * generates one on the scheduler, and (refresh-ahead strategy only) fetches both OAuth2 tokens on the scheduler
-   * meanwhile.
+   * Starts a connector: starts generating its key pair and loading the classes of the Admin API client and of the
+   * first dial on the scheduler, loads credentials, (refresh-ahead strategy only) starts fetching both OAuth2 tokens
+   * on the scheduler, and creates the Admin API client meanwhile.
    */
   public static ConnectorCore start(ConnectorConfig config) {
     return new ConnectorCore(config, Clock.systemUTC(), Ticker.SYSTEM, RefreshPolicy.DEFAULT,

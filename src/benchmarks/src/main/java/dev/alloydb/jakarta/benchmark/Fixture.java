@@ -52,6 +52,11 @@ final class Fixture implements AutoCloseable {
     return emulator.counters().tokensIssued();
   }
 
+  /** The emulator's marks (Admin API calls, tokens, proxy steps) at or after {@code sinceNanos}. */
+  java.util.List<dev.alloydb.jakarta.emulator.TimelineEvent> timelineSince(long sinceNanos) {
+    return emulator.counters().timeline().stream().filter(e -> e.nanos() >= sinceNanos).toList();
+  }
+
   void adminLatency(Duration latency) {
     emulator.faults().adminLatency(latency);
   }

@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * How much work each benchmark does. The defaults fit the whole run in well under 10 minutes on 2 cores;
  * {@code -Dbenchmark.quick=true} shrinks everything for a smoke run of the harness itself, and
- * {@code -Dbenchmark.sections=1,2} runs only some sections.
+ * {@code -Dbenchmark.sections=1,2} runs only some sections ({@code -Dbenchmark.freshJvmTrials=n} sets the trials of
+ * section 2f).
  */
 record Settings(
     boolean quick,
@@ -17,6 +18,7 @@ record Settings(
     int connectionsPerTrial,
     int latencyTrials,
     int coldStartTrials,
+    int freshJvmTrials,
     Duration adminLatency,
     int herdThreads,
     int herdTrials,
@@ -27,7 +29,8 @@ record Settings(
     int bootTrials,
     int heapConnections) {
 
-  static final Set<String> ALL_SECTIONS = Set.of("1", "2", "3", "4", "4p", "5");
+  private static final String FRESH_JVM_TRIALS = "benchmark.freshJvmTrials";
+  static final Set<String> ALL_SECTIONS = Set.of("1", "2", "2f", "3", "4", "4p", "5");
 
   static Settings fromSystemProperties() {
     boolean quick = Boolean.getBoolean("benchmark.quick");
@@ -39,9 +42,11 @@ record Settings(
           + ALL_SECTIONS);
     }
     return quick
-        ? new Settings(true, sections, 10, 20, 2, 2, Duration.ofMillis(50), 200, 1, 8,
+        ? new Settings(true, sections, 10, 20, 2, 2, Integer.getInteger(FRESH_JVM_TRIALS, 2), Duration.ofMillis(50),
+            200, 1, 8,
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 8)
-        : new Settings(false, sections, 30, 60, 5, 15, Duration.ofMillis(50), 200, 3, 8,
+        : new Settings(false, sections, 30, 60, 5, 15, Integer.getInteger(FRESH_JVM_TRIALS, 9), Duration.ofMillis(50),
+            200, 3, 8,
             Duration.ofSeconds(2), Duration.ofSeconds(3), 3, 2, 32);
   }
 

@@ -110,6 +110,7 @@ final class AdminBackend {
 
   /** Latency, authentication, then injected errors: the order a real front end would apply them in. */
   private void enter(AdminRpc rpc, String bearer) throws AdminException {
+    counters.mark(rpc + " received");
     Duration latency = faults.adminLatency();
     if (!latency.isZero()) {
       try {
@@ -140,6 +141,7 @@ final class AdminBackend {
   }
 
   private void record(AdminRpc rpc, String parent, Caller caller, Message request, Status.Code code) {
+    counters.mark(rpc + " answered");
     counters.recordAdminCall(new AdminCall(rpc, parent, caller.transport(), caller.version(), caller.userAgent(),
         code, caller.quotaProject(), request, principal(caller.bearer())));
   }

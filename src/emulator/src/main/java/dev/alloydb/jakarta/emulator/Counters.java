@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.emulator;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,9 @@ public final class Counters {
   private final List<AdminCall> adminCalls = new ArrayList<>();
   private final List<ProxyConnection> proxyConnections = new ArrayList<>();
   private final Map<String, Long> tokensByScope = new HashMap<>();
+  /** The newest {@value #TIMELINE_SIZE} events: long runs must not grow it without bound. */
+  private final ArrayDeque<TimelineEvent> timeline = new ArrayDeque<>();
+  private static final int TIMELINE_SIZE = 10_000;
   private long tokens;
   /** Proxy connections accepted but not yet recorded. */
   private int unsettled;
@@ -89,8 +93,24 @@ public final class Counters {
     }
     adminCalls.clear();
     proxyConnections.clear();
+    timeline.clear();
     tokensByScope.clear();
     tokens = 0;
+  }
+
+  /**
+   * What the emulator did, in order: each Admin API call received and answered, each token issued, each proxy
+   * connection accepted, past TLS and past the metadata exchange (the newest {@value #TIMELINE_SIZE}).
+   */
+  public synchronized List<TimelineEvent> timeline() {
+    return List.copyOf(timeline);
+  }
+
+  synchronized void mark(String what) {
+    if (timeline.size() == TIMELINE_SIZE) {
+      timeline.removeFirst();
+    }
+    timeline.addLast(new TimelineEvent(System.nanoTime(), what));
   }
 
   synchronized void recordAdminCall(AdminCall call) {

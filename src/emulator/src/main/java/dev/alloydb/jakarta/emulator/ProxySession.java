@@ -42,6 +42,7 @@ final class ProxySession implements Runnable {
 
   @Override
   public void run() {
+    ctx.counters().mark("proxy accepted");
     try {
       tls.setSoTimeout(IO_TIMEOUT_MS);
       try {
@@ -50,6 +51,7 @@ final class ProxySession implements Runnable {
         record(Outcome.REFUSED_TLS, "TLS handshake failed: " + e.getMessage());
         return;
       }
+      ctx.counters().mark("proxy TLS done");
       if (ctx.faults().proxyCloseAfterHandshake()) {
         record(Outcome.FAULT, "closed after the TLS handshake (fault)");
         return;
@@ -78,6 +80,7 @@ final class ProxySession implements Runnable {
         return;
       }
       answer(out, MetadataExchangeResponse.ResponseCode.OK, "");
+      ctx.counters().mark("proxy exchange done");
       login(in, out, grant.get());
     } catch (SSLException e) {
       record(Outcome.REFUSED_TLS, "TLS failed: " + e.getMessage());

@@ -158,6 +158,7 @@ final class TokenService {
     }
     issued.put(token, new Grant(principal, scopes, Instant.now().plus(lifetime)));
     counters.recordToken(scopes);
+    counters.mark("token issued");
     return token;
   }
 
