@@ -179,7 +179,8 @@ public abstract class ScenarioSuite {
   void undeployLeavesNoAdapterThread() throws Exception {
     ServerJvm jvm = ServerJvm.listeningOn(server.baseUri().getPort(), setup.javaHome());
     // A refresh is scheduled, so the adapter's delay-queue Work holds a server thread: the dump can see it.
-    await("the delay-queue Work on a server thread", jvm, dump -> dump.contains(ADAPTER_CODE + "ra.work.DelayQueueWork"));
+    await("the delay-queue Work on a server thread", jvm,
+        dump -> dump.contains(ADAPTER_CODE + "ra.work.DelayQueueWork"));
 
     server.undeployAll();
 
