@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,24 +77,31 @@ class SideChannelTest {
   @Test
   void startingASharedConnectorHoldsNoJvmWideLock() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> ConnectorRegistry.register("slow",
-        EmulatorSupport.config().credentialsFile(null).credentialsSupplier(() -> {
-          try {
-            release.await();
-            return GoogleCredentials.fromStream(Files.newInputStream(EmulatorSupport.emulator().credentialsFile()));
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }).build()));
+    // Two threads of the test's own: runAsync's default executor is the common pool, which has a single worker on
+    // a 2-core machine from JDK 19 on, so the blocked registration would hold back the other one by itself.
+    ExecutorService registrations = Executors.newFixedThreadPool(2);
     try {
-      Thread.sleep(200);
-      CompletableFuture<Void> other = CompletableFuture.runAsync(() -> ConnectorRegistry.register("other",
-          EmulatorSupport.config().build()));
-      other.get(20, TimeUnit.SECONDS);
-      assertThat(slow).as("the slow registration is still loading its credentials").isNotDone();
+      CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> ConnectorRegistry.register("slow",
+          EmulatorSupport.config().credentialsFile(null).credentialsSupplier(() -> {
+            try {
+              release.await();
+              return GoogleCredentials.fromStream(Files.newInputStream(EmulatorSupport.emulator().credentialsFile()));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          }).build()), registrations);
+      try {
+        Thread.sleep(200);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> ConnectorRegistry.register("other",
+            EmulatorSupport.config().build()), registrations);
+        other.get(20, TimeUnit.SECONDS);
+        assertThat(slow).as("the slow registration is still loading its credentials").isNotDone();
+      } finally {
+        release.countDown();
+        slow.get(20, TimeUnit.SECONDS);
+      }
     } finally {
-      release.countDown();
-      slow.get(20, TimeUnit.SECONDS);
+      registrations.shutdownNow();
     }
   }
 }
