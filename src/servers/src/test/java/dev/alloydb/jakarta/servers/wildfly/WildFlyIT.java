@@ -133,9 +133,9 @@ class WildFlyIT {
   @Test
   @Order(5)
   void poolStatisticsCountTheConnectionsItCreated() throws Exception {
-    String statistics = server.cli().run(List.of("/deployment=" + WildFlyServer.RAR_NAME
-        + "/subsystem=resource-adapters/statistics=statistics/connection-definitions=java\\:\\/jdbc\\/alloydb"
-        + ":read-attribute(name=CreatedCount)"));
+    // statistics-enabled=true on the resource adapter (alloydb.cli) turns on its pools' statistics.
+    String statistics = server.cli().run(List.of("/subsystem=resource-adapters/resource-adapter=alloydb"
+        + "/connection-definitions=alloydb/statistics=pool:read-attribute(name=CreatedCount)"));
     assertThat(statistics).containsPattern("\"result\" => [1-9]");
   }
 
