@@ -3,85 +3,49 @@ package dev.alloydb.jakarta.servers.wildfly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
-import dev.alloydb.jakarta.servers.ServerSetup;
+import dev.alloydb.jakarta.servers.ScenarioSuite;
+import dev.alloydb.jakarta.servers.ServerUnderTest;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The resource adapter on WildFly, booted once from the README's recipe ({@link WildFlyServer}) against the local
- * emulator: the sample answers its README requests through {@code jdbc/alloydb}, the IAM pool (configured by
- * MicroProfile Config but for its user) logs in as the IAM user, refresh work runs on WildFly's JCA WorkManager,
- * and undeploying leaves none of the adapter's code running.
+ * The scenario suite on WildFly 39 (JDK 17), booted once from the README's recipe ({@link WildFlyServer}), plus
+ * what is particular to WildFly: the sample's README requests through the Payara-style name {@code jdbc/alloydb}
+ * (the recipe's jboss-web.xml overlay), {@code @Resource} injection of the WildFly names, the IAM pool configured
+ * by MicroProfile Config but for its user, the modules that give the standalone .rar MicroProfile Config, refresh
+ * Work inside IronJacamar's WorkManager and the pool statistics the recipe turns on. These run before the suite's
+ * last scenario, which undeploys everything.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WildFlyIT {
+class WildFlyIT extends ScenarioSuite {
 
   private static final String SAMPLE = "alloydb-sample/api/";
-  private static AlloyDbEmulator emulator;
-  private static WildFlyServer server;
-  private static Path javaHome;
-  private static HttpClient http;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final AlloyDbEmulator emulator = AlloyDbEmulator.shared();
+  private WildFlyServer wildFly;
 
-  @BeforeAll
-  static void boot() throws Exception {
-    emulator = AlloyDbEmulator.shared();
-    Path servers = Path.of(System.getProperty("servers.dir"));
-    Path work = servers.resolve("wildfly-it");
-    Path probe = Files.createDirectories(work).resolve("login-probe.war");
-    ShrinkWrap.create(WebArchive.class, "login-probe.war").addClass(LoginProbeServlet.class)
-        .as(ZipExporter.class).exportTo(probe.toFile(), true);
-    javaHome = Path.of(System.getProperty("servers.jdk17"));
-    server = new WildFlyServer(Path.of(System.getProperty("servers.wildfly.home")),
+  @Override
+  protected ServerUnderTest server() {
+    wildFly = new WildFlyServer(Path.of(System.getProperty("servers.wildfly.home")),
         Path.of(System.getProperty("servers.recipes"), "wildfly"));
-    long begin = System.nanoTime();
-    server.start(new ServerSetup(Path.of(System.getProperty("servers.rar")),
-        List.of(Path.of(System.getProperty("servers.sample-war")), probe), emulatorConfig(), work, javaHome));
-    System.out.printf("%s: booted in %d ms, recipe and wars deployed after %d ms%n", server.name(),
-        server.bootTime().toMillis(), Duration.ofNanos(System.nanoTime() - begin).toMillis());
-    http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
-  /** The adapter's MicroProfile Config keys for the emulator, as PayaraBootFiles gives Payara. */
-  private static Map<String, String> emulatorConfig() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("alloydb.instance-uri", emulator.instance().uri());
-    config.put("alloydb.database", emulator.database());
-    config.put("alloydb.user", emulator.passwordUser());
-    config.put("alloydb.password", emulator.password());
-    config.put("alloydb.admin-service-endpoint", emulator.adminApiRestEndpoint());
-    config.put("alloydb.credentials-file", emulator.credentialsFile().toAbsolutePath().toString());
-    config.put("alloydb.it.iam-user", emulator.iamUser());
-    return config;
+    return wildFly;
   }
 
   @Test
   @Order(1)
-  void sampleAnswersItsReadmeRequestsThroughTheAdapter() throws Exception {
+  void sampleAnswersItsReadmeRequestsThroughThePayaraStyleName() throws Exception {
+    System.out.printf("%s booted in %d ms (launch to WFLYSRV0025, before the recipe)%n", wildFly.name(),
+        wildFly.bootTime().toMillis());
     assertThat(get(SAMPLE + "database").body())
         .contains("\"database\":\"postgres\"", "\"user\":\"" + emulator.passwordUser() + "\"");
     assertThat(post(SAMPLE + "items", "{\"id\":\"wf1\",\"title\":\"WildFly One\"}").body())
@@ -100,68 +64,62 @@ class WildFlyIT {
 
   @Test
   @Order(2)
-  void iamPoolConfiguredByMicroProfileConfigLogsInAsTheIamUser() throws Exception {
-    HttpResponse<String> iam = get("login-probe/login?pool=iam");
-    assertThat(iam.statusCode()).isEqualTo(200);
-    assertThat(iam.body()).isEqualTo(emulator.iamUser());
-    assertThat(get("login-probe/login?pool=password").body()).isEqualTo(emulator.passwordUser());
+  void wildFlyNamesAreInjectedAndTheIamPoolTakesItsSettingsFromMicroProfileConfig() throws Exception {
+    Path probe = Files.createDirectories(workDir().resolve("wars")).resolve("login-probe.war");
+    ShrinkWrap.create(WebArchive.class, "login-probe.war").addClass(LoginProbeServlet.class)
+        .as(ZipExporter.class).exportTo(probe.toFile(), true);
+    wildFly.cli().run(List.of("deploy " + probe.toAbsolutePath()));
+    try {
+      // alloydb.cli gives the IAM pool only enableIamAuth and user: instance URI, Admin API endpoint and
+      // credentials file come from alloydb.properties through MicroProfile Config.
+      HttpResponse<String> iam = get("login-probe/login?pool=iam");
+      assertThat(iam.statusCode()).as(iam.body()).isEqualTo(200);
+      assertThat(iam.body()).isEqualTo(emulator.iamUser());
+      // The password pool has no property at all; its password comes from ALLOYDB_PASSWORD.
+      assertThat(get("login-probe/login?pool=password").body()).isEqualTo(emulator.passwordUser());
+    } finally {
+      wildFly.cli().run(List.of("undeploy login-probe.war"));
+    }
   }
 
   @Test
   @Order(3)
   void microProfileConfigSubsystemGivesTheStandaloneRarTheConfigApi() throws Exception {
-    // What lets the adapter read alloydb.* keys: the microprofile-config-smallrye subsystem adds these modules to
-    // every deployment, the .rar included; the adapter bundles no MicroProfile Config of its own.
-    String modules = server.cli().run(List.of("/deployment=" + WildFlyServer.RAR_NAME + ":list-modules"));
+    // What lets the adapter read alloydb.* keys: the microprofile-config-smallrye subsystem (standalone.xml) adds
+    // these modules to every deployment, the .rar included; the .rar bundles no MicroProfile Config of its own.
+    String modules = wildFly.cli().run(List.of("/deployment=" + WildFlyServer.RAR_NAME + ":list-modules"));
     assertThat(modules).contains("\"org.eclipse.microprofile.config.api\"", "\"io.smallrye.config\"");
   }
 
   @Test
   @Order(4)
-  void refreshRunsOnWildFlysWorkManagerAndTheAdapterStartsNoThread() throws Exception {
-    ThreadDump dump = ThreadDump.of(javaHome, server.serverPid());
+  void refreshWorkRunsInsideIronJacamarsWorkManager() throws Exception {
+    ThreadDump dump = ThreadDump.of(javaHome(), wildFly.serverPid());
     List<ThreadDump.ServerThread> adapterWork = dump.running("dev.alloydb.jakarta.ra.work.");
-    assertThat(adapterWork).isNotEmpty();
-    assertThat(adapterWork).allSatisfy(thread -> {
+    assertThat(adapterWork).isNotEmpty().allSatisfy(thread -> {
       assertThat(thread.stack()).contains("org.jboss.jca.core.workmanager.WorkWrapper.run");
+      // The jca subsystem's default-workmanager threads.
       assertThat(thread.name()).startsWith("default-threads");
     });
-    assertThat(dump.names()).noneMatch(name -> name.startsWith("alloydb-connector")
-        || name.startsWith("Gax-") || name.startsWith("grpc-"));
   }
 
   @Test
   @Order(5)
   void poolStatisticsCountTheConnectionsItCreated() throws Exception {
     // statistics-enabled=true on the resource adapter (alloydb.cli) turns on its pools' statistics.
-    String statistics = server.cli().run(List.of("/subsystem=resource-adapters/resource-adapter=alloydb"
+    String statistics = wildFly.cli().run(List.of("/subsystem=resource-adapters/resource-adapter=alloydb"
         + "/connection-definitions=alloydb/statistics=pool:read-attribute(name=CreatedCount)"));
     assertThat(statistics).containsPattern("\"result\" => [1-9]");
   }
 
-  @Test
-  @Order(Integer.MAX_VALUE)
-  void undeployLeavesNoAdapterCodeRunning() throws Exception {
-    server.undeployAll();
-    ThreadDump dump = ThreadDump.of(javaHome, server.serverPid());
-    assertThat(dump.running("dev.alloydb.jakarta")).isEmpty();
-    assertThat(dump.names()).noneMatch(name -> name.startsWith("alloydb-connector")
-        || name.startsWith("Gax-") || name.startsWith("grpc-"));
-    assertThat(get(SAMPLE + "items").statusCode()).isEqualTo(404);
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(wildFly.baseUri().resolve(path)).timeout(Duration.ofSeconds(60))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+  private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(wildFly.baseUri().resolve(path)).timeout(Duration.ofSeconds(60))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static URI uri(String path) {
-    return server.baseUri().resolve(path);
   }
 }
