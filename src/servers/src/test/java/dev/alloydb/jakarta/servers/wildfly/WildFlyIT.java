@@ -16,6 +16,7 @@ import java.util.List;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,14 @@ class WildFlyIT extends ScenarioSuite {
     wildFly = new WildFlyServer(Path.of(System.getProperty("servers.wildfly.home")),
         Path.of(System.getProperty("servers.recipes"), "wildfly"));
     return wildFly;
+  }
+
+  /** Runs before the suite's own stop, which then finds the server stopped already. */
+  @AfterAll
+  void stopLeavesNoProcess() {
+    long jvm = wildFly.serverPid();
+    wildFly.close();
+    assertThat(ProcessHandle.of(jvm).filter(ProcessHandle::isAlive)).as("WildFly's JVM after close()").isEmpty();
   }
 
   @Test

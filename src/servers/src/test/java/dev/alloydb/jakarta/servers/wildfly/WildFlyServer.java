@@ -91,7 +91,8 @@ public final class WildFlyServer implements ServerUnderTest {
     }
     long begin = System.nanoTime();
     script = builder.start();
-    shutdownHook = new Thread(() -> ProcessTree.stop(script.toHandle(), STOP_GRACE), "wildfly-stop");
+    ProcessHandle launched = script.toHandle();
+    shutdownHook = new Thread(() -> ProcessTree.stop(launched, STOP_GRACE), "wildfly-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     awaitStarted();
     bootTime = Duration.ofNanos(System.nanoTime() - begin);
