@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,9 +46,9 @@ final class JbossCli {
   }
 
   private String run(Path workingDirectory, String what) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/jboss-cli.sh").toString(),
+    List<String> command = List.of("bash", home.resolve("bin/jboss-cli.sh").toString(),
         "--connect", "--controller=remote+http://127.0.0.1:" + managementPort,
-        "--timeout=" + CONNECT_TIMEOUT.toMillis(), what));
+        "--timeout=" + CONNECT_TIMEOUT.toMillis(), what);
     Path output = Files.createTempFile(log.getParent(), "cli-", ".out");
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
         .redirectErrorStream(true).redirectOutput(output.toFile());
@@ -58,11 +57,11 @@ final class JbossCli {
     Process process = builder.start();
     try {
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        ProcessTree.stop(process.toHandle(), Duration.ofSeconds(5));
         throw new IOException("jboss-cli " + what + " did not end within " + TIMEOUT);
       }
     } finally {
       if (process.isAlive()) {
+        // Timed out or interrupted: the CLI's JVM is the script's child and would outlive it.
         ProcessTree.stop(process.toHandle(), Duration.ofSeconds(5));
       }
     }

@@ -20,26 +20,17 @@ final class ProcessTree {
   /**
    * Asks every process of the tree to stop (SIGTERM: WildFly then shuts down gracefully), waits up to
    * {@code grace}, then kills what is left.
-   *
-   * @return whether the tree ended within {@code grace}, without a kill
    */
-  static boolean stop(ProcessHandle root, Duration grace) {
+  static void stop(ProcessHandle root, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>();
     root.descendants().forEach(tree::add);
     tree.add(root);
     tree.forEach(ProcessHandle::destroy);
-    boolean graceful = awaitExit(tree, grace);
-    if (!graceful) {
+    if (!awaitExit(tree, grace)) {
       // Children first, then the script, so that nothing is reparented and missed.
       tree.forEach(ProcessHandle::destroyForcibly);
       awaitExit(tree, Duration.ofSeconds(10));
     }
-    return graceful;
-  }
-
-  /** Whether any process of the tree is still alive. */
-  static boolean anyAlive(ProcessHandle root) {
-    return root.isAlive() || root.descendants().anyMatch(ProcessHandle::isAlive);
   }
 
   private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
