@@ -25,7 +25,11 @@ class RecipesInReadmeTest {
   /** Every recipe file, relative to {@code recipes/}: a server's recipe adds one line here. */
   private static final List<String> RECIPES = List.of(
       "payara7/post-boot-commands.asadmin",
-      "glassfish/alloydb.asadmin");
+      "glassfish/alloydb.asadmin",
+      "wildfly/alloydb.cli",
+      "wildfly/jboss-web.xml",
+      "wildfly/alloydb.properties",
+      "wildfly/native-datasource.cli");
 
   private static final Pattern MARKER = Pattern.compile("^<!-- recipe: (\\S+) -->$", Pattern.MULTILINE);
 
