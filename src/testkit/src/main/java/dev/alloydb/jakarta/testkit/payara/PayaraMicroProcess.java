@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.testkit.payara;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,27 @@ public final class PayaraMicroProcess implements AutoCloseable {
    */
   public static PayaraMicroProcess launch(Path payaraJar, int port, Path rootDir, Path log, Path workingDir,
       List<String> jvmOptions, List<String> microOptions) throws IOException {
+    List<String> launcher = List.of("-jar", payaraJar.toAbsolutePath().toString());
+    return launch(Path.of(System.getProperty("java.home")), launcher, port, rootDir, log, workingDir, jvmOptions,
+        microOptions);
+  }
+
+  /**
+   * Launches {@code javaHome/bin/java [jvmOptions] [launcher] --nocluster --port port --rootdir rootDir
+   * [microOptions]} in {@code workingDir}; returns at once. {@code launcher} is {@code -jar payara-micro.jar}, or
+   * {@code -cp <class path> <main class>} for a main class that boots Payara Micro through its launcher API (the
+   * process's standard input is then the main class's, see {@link #send}).
+   *
+   * @param javaHome the JDK Payara runs on (Payara Micro 7 needs 21 or later)
+   */
+  public static PayaraMicroProcess launch(Path javaHome, List<String> launcher, int port, Path rootDir, Path log,
+      Path workingDir, List<String> jvmOptions, List<String> microOptions) throws IOException {
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", payaraJar.toAbsolutePath().toString(), "--nocluster",
-        "--port", Integer.toString(port), "--rootdir", rootDir.toAbsolutePath().toString()));
+    command.addAll(launcher);
+    command.addAll(List.of("--nocluster", "--port", Integer.toString(port),
+        "--rootdir", rootDir.toAbsolutePath().toString()));
     command.addAll(microOptions);
     long launchedAt = System.nanoTime();
     Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true).start();
@@ -62,6 +79,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
     pump.setDaemon(true);
     pump.start();
     return payara;
+  }
+
+  /** Writes {@code line} and a line break to Payara's standard input. */
+  public void send(String line) throws IOException {
+    Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    in.write(line);
+    in.write('\n');
+    in.flush();
   }
 
   /**
