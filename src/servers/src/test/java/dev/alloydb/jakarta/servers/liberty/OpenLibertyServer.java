@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +22,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Open Liberty run from an unpacked {@code openliberty-runtime} zip as its README recipe says: a server
  * {@value #SERVER} in a user directory of its own under the work directory, with the recipe's {@code server.xml} and
  * {@code alloydb.xml} copied verbatim, the .rar in {@code usr/shared/resources}, and a {@code server.env} with the
  * recipe's keys holding this setup's values (the adapter's MicroProfile Config keys as environment variables, the
- * IAM user, a free HTTP port). Wars go to {@code dropins}; undeploying removes them and empties {@code alloydb.xml},
- * each time waiting for Liberty's own message that the application or the adapter stopped.
+ * IAM user, a free HTTP port). Before the wars, the adapter connects once from a request
+ * ({@link #connectFromARequest}). Wars go to {@code dropins}; undeploying removes them and empties
+ * {@code alloydb.xml}, each time waiting for Liberty's own message that the application or the adapter stopped.
  */
 final class OpenLibertyServer implements ServerUnderTest {
 
   static final String SERVER = "alloydb";
   private static final String RA_ID = "alloydb";
+  private static final String WARM_UP = "alloydb-liberty-first-connection";
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
@@ -90,9 +98,34 @@ final class OpenLibertyServer implements ServerUnderTest {
     // Liberty may report itself started while the adapter is still installing (J2CA7022W): wait for that too.
     console.await(0, line -> line.contains("J2CA7001I") && line.contains(" " + RA_ID + " "), this::failed,
         BOOT_TIMEOUT, "install of resource adapter " + RA_ID);
+    System.out.printf("%s: started in %d ms (launch to CWWKF0011I), resource adapter installed%n", name(),
+        bootTime.toMillis());
+    connectFromARequest(setup.workDir());
     for (Path war : setup.wars()) {
       deploy(war);
     }
+  }
+
+  /**
+   * Has the adapter connect once from an HTTP request, through a war of its own that is then removed. Liberty does
+   * not run a Work that an application submits while that application is still starting; the adapter's first
+   * certificate refresh is such a Work when the first connection is opened during start-up (the sample creates its
+   * table then), and that connection would fail after 30 s. Once the adapter holds a certificate, start-up
+   * connections need no Work (README "Deploying on Open Liberty").
+   */
+  private void connectFromARequest(Path workDir) throws Exception {
+    Path war = workDir.resolve(WARM_UP + ".war");
+    ShrinkWrap.create(WebArchive.class, war.getFileName().toString()).addClass(PoolUserServlet.class)
+        .as(ZipExporter.class).exportTo(war.toFile(), true);
+    deploy(war);
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        baseUri.resolve(WARM_UP + "/pool-user?jndi=jdbc/alloydb")).timeout(DEPLOY_TIMEOUT).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("The adapter's first connection (jdbc/alloydb) failed: " + answer.statusCode()
+          + " " + answer.body() + "; see " + messagesLog());
+    }
+    undeploy(war.getFileName().toString());
   }
 
   /** Copies {@code war} into {@code dropins} and waits until Liberty says the application started. */
@@ -127,18 +160,23 @@ final class OpenLibertyServer implements ServerUnderTest {
   @Override
   public void undeployAll() throws Exception {
     for (String file : List.copyOf(deployed)) {
-      String application = file.substring(0, file.length() - ".war".length());
-      int mark = console.mark();
-      Files.delete(serverDir.resolve("dropins").resolve(file));
-      console.await(mark, line -> line.contains("CWWKZ0009I") && line.contains(" " + application + " "),
-          this::failed, DEPLOY_TIMEOUT, "stop of application " + application);
-      deployed.remove(file);
+      undeploy(file);
     }
     int mark = console.mark();
     // What a user does to remove the adapter and its pools: the included file keeps no resource.
     Files.writeString(serverDir.resolve("alloydb.xml"), "<server/>\n", StandardCharsets.UTF_8);
     console.await(mark, line -> line.contains("J2CA7009I") && line.contains(" " + RA_ID + " "), this::failed,
         DEPLOY_TIMEOUT, "uninstall of resource adapter " + RA_ID);
+  }
+
+  /** Removes the war {@code file} from {@code dropins} and waits until Liberty says the application stopped. */
+  private void undeploy(String file) throws Exception {
+    String application = file.substring(0, file.length() - ".war".length());
+    int mark = console.mark();
+    Files.delete(serverDir.resolve("dropins").resolve(file));
+    console.await(mark, line -> line.contains("CWWKZ0009I") && line.contains(" " + application + " "),
+        this::failed, DEPLOY_TIMEOUT, "stop of application " + application);
+    deployed.remove(file);
   }
 
   @Override
