@@ -20,7 +20,7 @@ class OpenLibertyRecipeInReadmeTest {
   private static final String SECTION = "## Deploying on Open Liberty";
 
   @ParameterizedTest
-  @ValueSource(strings = {"server.xml", "alloydb.xml", "server.env"})
+  @ValueSource(strings = {"server.xml", "alloydb.xml", "server.env", "alloydb-native.xml"})
   void readmeShowsTheRecipeFileVerbatim(String file) throws IOException {
     Path recipe = Path.of(System.getProperty("servers.recipes"), "liberty", file);
     assertThat(readmeBlock(file)).as("README block for %s", recipe)

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -49,6 +50,7 @@ final class OpenLibertyServer implements ServerUnderTest {
 
   private final Path wlp;
   private final Path recipes;
+  private final Optional<Path> nativePoolJars;
   private Process process;
   private LibertyConsole console;
   private Path serverDir;
@@ -62,10 +64,13 @@ final class OpenLibertyServer implements ServerUnderTest {
   /**
    * @param wlp the unpacked runtime's {@code wlp} directory
    * @param recipes the recipe directory ({@code src/servers/recipes/liberty})
+   * @param nativePoolJars if present, the jars of Liberty's own pool (pgjdbc and connector-lib's single jar): the
+   *     server then also gets the recipe's {@code alloydb-native.xml} in {@code configDropins/overrides}
    */
-  OpenLibertyServer(Path wlp, Path recipes) {
+  OpenLibertyServer(Path wlp, Path recipes, Optional<Path> nativePoolJars) {
     this.wlp = wlp.toAbsolutePath();
     this.recipes = recipes.toAbsolutePath();
+    this.nativePoolJars = nativePoolJars;
   }
 
   @Override
@@ -83,6 +88,9 @@ final class OpenLibertyServer implements ServerUnderTest {
     Files.copy(setup.rar(), shared.resolve("alloydb-connector.rar"), StandardCopyOption.REPLACE_EXISTING);
     for (String recipe : List.of("server.xml", "alloydb.xml")) {
       Files.copy(recipes.resolve(recipe), serverDir.resolve(recipe));
+    }
+    if (nativePoolJars.isPresent()) {
+      installNativePool(nativePoolJars.get(), shared.resolve("alloydb-jdbc"));
     }
     int port = freePort();
     Files.write(serverDir.resolve("server.env"), serverEnv(setup.alloydbConfig(), port), StandardCharsets.UTF_8);
@@ -126,6 +134,17 @@ final class OpenLibertyServer implements ServerUnderTest {
           + " " + answer.body() + "; see " + messagesLog());
     }
     undeploy(war.getFileName().toString());
+  }
+
+  private void installNativePool(Path jars, Path library) throws IOException {
+    Files.createDirectories(library);
+    try (Stream<Path> files = Files.list(jars)) {
+      for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, library.resolve(jar.getFileName()));
+      }
+    }
+    Path overrides = Files.createDirectories(serverDir.resolve("configDropins").resolve("overrides"));
+    Files.copy(recipes.resolve("alloydb-native.xml"), overrides.resolve("alloydb-native.xml"));
   }
 
   /** Copies {@code war} into {@code dropins} and waits until Liberty says the application started. */
