@@ -47,14 +47,18 @@ class QuickstartIT {
         Quickstart.class.getName(), runtimeDir.toString(), System.getProperty("sample.war"), Integer.toString(port));
     // PostgreSQL is not a descendant: pg_ctl starts it detached. Those of the test's own emulator are left alone.
     Set<Long> postgresBefore = postgresProcesses().map(ProcessHandle::pid).collect(Collectors.toSet());
-    Process quickstart = new ProcessBuilder(command).directory(runtimeDir.toFile()).redirectErrorStream(true)
-        .start();
+    // Standard error apart: what the quickstart prints goes to standard output, while the JVM writes its own
+    // warnings (JDK 24+ native-access and Unsafe notices from the libraries) to standard error.
+    Path stderr = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("quickstart-stderr.log");
+    Files.createDirectories(stderr.getParent());
+    Process quickstart = new ProcessBuilder(command).directory(runtimeDir.toFile())
+        .redirectError(ProcessBuilder.Redirect.to(stderr.toFile())).start();
     List<String> output = Collections.synchronizedList(new ArrayList<>());
     Thread reader = new Thread(() -> readLines(quickstart, output), "quickstart-output");
     reader.setDaemon(true);
     reader.start();
     try {
-      awaitLine(quickstart, output, LAST_LINE);
+      awaitLine(quickstart, output, LAST_LINE, stderr);
 
       assertThat(printedBlock(output)).as("what the quickstart prints, as the README shows it")
           .containsExactlyElementsOf(readmeBlock(port, runtimeDir));
@@ -128,12 +132,14 @@ class QuickstartIT {
     return block;
   }
 
-  private static void awaitLine(Process process, List<String> output, String line) throws InterruptedException {
+  private static void awaitLine(Process process, List<String> output, String line, Path stderr)
+      throws InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!output.contains(line)) {
-      assertThat(process.isAlive()).as("quickstart exited early; output: %s", output).isTrue();
-      assertThat(System.nanoTime()).as("quickstart not ready within %s; output: %s", START_TIMEOUT, output)
-          .isLessThan(deadline);
+      assertThat(process.isAlive()).as("quickstart exited early; output: %s; standard error in %s", output, stderr)
+          .isTrue();
+      assertThat(System.nanoTime()).as("quickstart not ready within %s; output: %s; standard error in %s",
+          START_TIMEOUT, output, stderr).isLessThan(deadline);
       Thread.sleep(200);
     }
   }
