@@ -29,7 +29,11 @@ class RecipesInReadmeTest {
       "wildfly/alloydb.cli",
       "wildfly/jboss-web.xml",
       "wildfly/alloydb.properties",
-      "wildfly/native-datasource.cli");
+      "wildfly/native-datasource.cli",
+      "liberty/server.xml",
+      "liberty/alloydb.xml",
+      "liberty/server.env",
+      "liberty/alloydb-native.xml");
 
   private static final Pattern MARKER = Pattern.compile("^<!-- recipe: (\\S+) -->$", Pattern.MULTILINE);
 
