@@ -1,5 +1,6 @@
 package dev.alloydb.jakarta.connector.internal;
 
+import com.google.api.client.http.HttpResponseException;
 import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
@@ -171,6 +172,10 @@ final class AdminApiClient implements AutoCloseable {
         : StatusCode.Code.UNKNOWN;
     if (code == StatusCode.Code.UNKNOWN || code == StatusCode.Code.UNAVAILABLE) {
       for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+        if (cause instanceof HttpResponseException) {
+          // An HTTP error status is an IOException too, but the endpoint answered: report its status, not the network.
+          break;
+        }
         if (cause instanceof IOException) {
           return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed: cannot reach " + endpoint
               + " (" + cause + "): check adminServiceEndpoint and the network",

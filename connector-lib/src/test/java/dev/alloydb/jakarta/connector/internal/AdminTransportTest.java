@@ -1,11 +1,14 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alloydb.jakarta.connector.AdminApiException;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.emulator.AdminRpc;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
 import dev.alloydb.jakarta.emulator.TimelineEvent;
+import io.grpc.Status;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +64,21 @@ class AdminTransportTest {
     assertThat(events).hasSize(4);
     assertThat(events.subList(0, 2)).as("both received before either is answered").containsExactlyInAnyOrder(
         AdminRpc.GET_CONNECTION_INFO + " received", AdminRpc.GENERATE_CLIENT_CERTIFICATE + " received");
+  }
+
+  @Test
+  void anErrorStatusTheEndpointAnsweredIsReportedAsThatStatusNotAsUnreachable() throws Exception {
+    emulator.faults().adminError(Status.Code.UNAVAILABLE);
+    ConnectorConfig config = EmulatorSupport.config().build();
+    try (DaemonScheduler scheduler = new DaemonScheduler();
+        AdminApiClient admin = AdminApiClient.create(config, Credentials.load(config).api(),
+            new SchedulerExecutorService(scheduler, dropped -> { }), "test")) {
+      CompletableFuture<ConnectionInfo> fetch = admin.fetch(InstanceUri.parse(uri),
+          CompletableFuture.completedFuture(ClientKeys.generate()));
+      assertThatThrownBy(() -> fetch.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(AdminApiException.class)
+          .hasMessageContaining("[" + uri + "] Admin API").hasMessageContaining("failed with UNAVAILABLE")
+          .hasMessageNotContaining("cannot reach");
+    }
   }
 
   /** Every class loaded, as HotSpot's diagnostic command lists them (no agent, no attach). */
