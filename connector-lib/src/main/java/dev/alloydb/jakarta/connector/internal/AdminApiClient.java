@@ -5,11 +5,13 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
+import com.google.api.gax.core.BackgroundResource;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.FixedExecutorProvider;
 import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
+import com.google.api.gax.rpc.ClientContext;
 import com.google.api.gax.rpc.FixedHeaderProvider;
 import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
@@ -20,6 +22,8 @@ import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
+import com.google.cloud.alloydb.v1alpha.stub.AlloyDBAdminStubSettings;
+import com.google.cloud.alloydb.v1alpha.stub.HttpJsonAlloyDBAdminStub;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Duration;
 import dev.alloydb.jakarta.connector.AdminApiException;
@@ -84,11 +88,36 @@ final class AdminApiClient implements AutoCloseable {
     bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
     bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
     try {
-      return new AdminApiClient(AlloyDBAdminClient.create(settings.build()), executor,
+      return new AdminApiClient(AlloyDBAdminClient.create(AdminStub.create(settings.build())), executor,
           config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
       throw new ConnectorOperationException("Cannot create the Admin API client for endpoint "
           + config.adminServiceEndpoint() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The generated HttpJson stub, created in two steps: its client context (transport, credentials, headers) first,
+   * then the stub itself. Only the second step needs the stub class initialised, which describes every method of
+   * the API and which {@link ClassWarmup} is initialising on another thread meanwhile; the first no longer waits for
+   * it.
+   */
+  private static final class AdminStub extends HttpJsonAlloyDBAdminStub {
+    private AdminStub(AlloyDBAdminStubSettings settings, ClientContext context) throws IOException {
+      super(settings, context);
+    }
+
+    static AdminStub create(AlloyDBAdminSettings settings) throws IOException {
+      AlloyDBAdminStubSettings stubSettings = (AlloyDBAdminStubSettings) settings.getStubSettings();
+      ClientContext context = ClientContext.create(stubSettings);
+      try {
+        return new AdminStub(stubSettings, context);
+      } catch (IOException | RuntimeException | Error e) {
+        for (BackgroundResource resource : context.getBackgroundResources()) {
+          resource.shutdown();
+        }
+        throw e;
+      }
     }
   }
 

@@ -8,11 +8,16 @@ import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.KeyStore;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -20,31 +25,57 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Loads and initialises, once per class loader and on the connector's scheduler, the classes a first connection
- * needs after the key pair: the Admin API client's HttpJson stub (its static part describes every method of the
- * API), protobuf's JSON printer and parser, and the JDK's TLS 1.3 client up to a ClientHello. In a new JVM the connector's start would otherwise load
- * them one after the other on the connecting thread while the second core idles. Nothing it does is kept; a failure
- * here is left for the real use to report.
+ * needs, so that a new JVM does not load them one after the other on the connecting thread while the second core
+ * idles. Two parts, on two of the scheduler's threads:
+ *
+ * <ul>
+ *   <li>{@link #start}: the Admin API client's HttpJson stub, whose static part describes every method of the API
+ *       and builds the descriptors of every message (the longest single step of a first connection), then
+ *       protobuf's JSON printer and parser and the metadata exchange message;</li>
+ *   <li>{@link #afterKey}, on the thread that generated the key pair, once it is published: the JDK's TLS 1.3 client
+ *       up to a ClientHello, with the trust and key managers {@link TlsContexts} builds, and one RSASSA-PSS
+ *       signature with the new key (the handshake's CertificateVerify).</li>
+ * </ul>
+ *
+ * Nothing it does is kept; a failure here is left for the real use to report.
  */
 final class ClassWarmup {
   private static final System.Logger LOG = System.getLogger(ClassWarmup.class.getName());
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static final AtomicBoolean TLS_STARTED = new AtomicBoolean();
 
   private ClassWarmup() {
   }
 
-  /** Submits the warm-up unless this class loader has already done it; a refused task is not retried. */
+  /**
+   * Submits the warm-up of the Admin API client unless this class loader has already done it; a refused task is not
+   * retried.
+   */
   static void start(ConnectorScheduler scheduler) {
     if (!STARTED.compareAndSet(false, true)) {
       return;
     }
     try {
-      scheduler.execute(ClassWarmup::run);
+      scheduler.execute(ClassWarmup::adminApi);
     } catch (RejectedExecutionException e) {
       LOG.log(Level.DEBUG, () -> "The scheduler refused the class warm-up (" + e.getMessage() + "); skipped");
     }
   }
 
-  private static void run() {
+  /** Warms the TLS client up on the calling thread with the connector's new key, unless this class loader has. */
+  static void afterKey(KeyPair key) {
+    if (!TLS_STARTED.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      tlsClientHello(key);
+      signOnce(key);
+    } catch (GeneralSecurityException | java.io.IOException | RuntimeException | LinkageError e) {
+      LOG.log(Level.DEBUG, () -> "TLS warm-up stopped early (" + e + "); the first connection loads the rest");
+    }
+  }
+
+  private static void adminApi() {
     try {
       Class.forName(HttpJsonAlloyDBAdminStub.class.getName(), true, ClassWarmup.class.getClassLoader());
       // the REST transport's request and response bodies
@@ -52,24 +83,21 @@ final class ClassWarmup {
       JsonFormat.parser().ignoringUnknownFields()
           .merge("{}", com.google.cloud.alloydb.v1alpha.ConnectionInfo.newBuilder());
       MetadataExchangeRequest.getDefaultInstance();
-      tlsClientHello();
-    } catch (ReflectiveOperationException | GeneralSecurityException | java.io.IOException | RuntimeException
-        | LinkageError e) {
+    } catch (ReflectiveOperationException | java.io.IOException | RuntimeException | LinkageError e) {
       LOG.log(Level.DEBUG, () -> "Class warm-up stopped early (" + e + "); the first connection loads the rest");
     }
   }
 
-  /** The same factories as {@link TlsContexts#build}, empty, then one ClientHello written into a buffer. */
-  private static void tlsClientHello() throws GeneralSecurityException, java.io.IOException {
+  /** The same managers as {@link TlsContexts#build}, without certificates, then one ClientHello into a buffer. */
+  private static void tlsClientHello(KeyPair key) throws GeneralSecurityException, java.io.IOException {
     CertificateFactory.getInstance("X.509");
     KeyStore empty = KeyStore.getInstance("PKCS12");
     empty.load(null, null);
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(empty, new char[0]);
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
     tmf.init(empty);
     SSLContext context = SSLContext.getInstance("TLSv1.3");
-    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    context.init(new KeyManager[] {new ClientKeyManager(key.getPrivate(), List.of())}, tmf.getTrustManagers(),
+        null);
     SSLEngine engine = context.createSSLEngine("warmup.invalid", Dialer.SERVER_PROXY_PORT);
     engine.setUseClientMode(true);
     engine.beginHandshake();
@@ -80,5 +108,14 @@ final class ClassWarmup {
     } finally {
       engine.closeOutbound();
     }
+  }
+
+  /** What the client's CertificateVerify computes in a TLS 1.3 handshake (rsa_pss_rsae_sha256), on nothing. */
+  private static void signOnce(KeyPair key) throws GeneralSecurityException {
+    Signature signature = Signature.getInstance("RSASSA-PSS");
+    signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+    signature.initSign(key.getPrivate());
+    signature.update(new byte[64]);
+    signature.sign();
   }
 }

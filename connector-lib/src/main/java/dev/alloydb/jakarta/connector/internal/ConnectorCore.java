@@ -43,23 +43,23 @@ public final class ConnectorCore implements AutoCloseable {
   private ConnectorCore(ConnectorConfig config, Clock clock, Ticker ticker, RefreshPolicy policy, int serverPort,
       String iamEndpointOverride) {
     this.config = config;
-    this.telemetry = new ConnectorTelemetry(config.metrics(), clock);
     this.ownedScheduler = config.scheduler().isPresent() ? null : new DaemonScheduler();
     this.ownedConnects = config.scheduler().isPresent() ? null : DaemonScheduler.forConnects();
     this.scheduler = config.scheduler().isPresent() ? config.scheduler().get() : ownedScheduler;
     this.caches = new InstanceCaches(instance -> newCache(instance, clock, ticker, policy));
     this.executor = new SchedulerExecutorService(scheduler, this::taskDropped);
-    // In a new JVM the start is mostly class loading on this thread; the key generation and the loading of what
-    // the Admin API client and the first dial need run beside it from the start.
+    // In a new JVM the start is mostly class loading and the first connection's critical path is the Admin API
+    // stub's initialisation: the key generation and the loading of what the Admin API client and the first dial
+    // need start before anything else, and run beside what this thread does next.
     try {
       generateKey();
     } catch (RuntimeException e) {
       shutdownSchedulers();
-      telemetry.close();
       throw new ConnectorOperationException("The scheduler refused the connector's first task (" + e.getMessage()
           + "): is the container or its work manager shutting down?", e);
     }
     ClassWarmup.start(scheduler);
+    this.telemetry = new ConnectorTelemetry(config.metrics(), clock);
     Credentials credentials;
     try {
       credentials = Credentials.load(config, iamEndpointOverride);
@@ -194,8 +194,9 @@ public final class ConnectorCore implements AutoCloseable {
   }
 
   /**
-   * Generates a key pair on the scheduler. The future is published before the task is submitted: a scheduler that
-   * reports the task dropped at once, from another thread, must find it to fail it, or it would stay pending.
+   * Generates a key pair on the scheduler, then (once per class loader) warms the TLS client up with it on the same
+   * thread. The future is published before the task is submitted: a scheduler that reports the task dropped at once,
+   * from another thread, must find it to fail it, or it would stay pending.
    *
    * @throws RejectedExecutionException if the scheduler refuses the task (the future is then failed too)
    */
@@ -204,11 +205,15 @@ public final class ConnectorCore implements AutoCloseable {
     key = pending;
     try {
       executor.execute(() -> {
+        KeyPair pair;
         try {
-          pending.complete(ClientKeys.generate());
+          pair = ClientKeys.generate();
         } catch (RuntimeException e) {
           pending.completeExceptionally(e);
+          return;
         }
+        pending.complete(pair);
+        ClassWarmup.afterKey(pair);
       });
     } catch (RejectedExecutionException e) {
       pending.completeExceptionally(e);

@@ -9,14 +9,15 @@ import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Builds the per-refresh TLS 1.3 context: the whole client chain as key material, only the instance CA as trust. */
+/**
+ * Builds the per-refresh TLS 1.3 context: the whole client chain and the key as key material (a
+ * {@link ClientKeyManager}), only the instance CA as trust (the JDK's PKIX trust manager).
+ */
 final class TlsContexts {
-  private static final char[] IN_MEMORY = new char[0];
-
   /** Client sessions kept per context: resumption only needs the newest one for each address. */
   static final int CLIENT_SESSION_CACHE_SIZE = 16;
 
@@ -32,12 +33,6 @@ final class TlsContexts {
   static SSLContext build(KeyPair key, List<X509Certificate> chain, X509Certificate ca)
       throws GeneralSecurityException {
     try {
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry("client", key.getPrivate(), IN_MEMORY, chain.toArray(new X509Certificate[0]));
-      KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, IN_MEMORY);
-
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("instance-ca", ca);
@@ -45,14 +40,15 @@ final class TlsContexts {
       tmf.init(trust);
 
       SSLContext context = SSLContext.getInstance("TLSv1.3");
-      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+      context.init(new KeyManager[] {new ClientKeyManager(key.getPrivate(), chain)}, tmf.getTrustManagers(),
+          new SecureRandom());
       // A full handshake leaves a resumable session behind; the JDK's default cache keeps 20,480 of them, softly
       // referenced so that they survive full collections: megabytes per connector when the server does not
       // resume them and a pool keeps replacing connections.
       context.getClientSessionContext().setSessionCacheSize(CLIENT_SESSION_CACHE_SIZE);
       return context;
     } catch (java.io.IOException e) {
-      throw new GeneralSecurityException("Cannot build the in-memory key store", e);
+      throw new GeneralSecurityException("Cannot build the in-memory trust store", e);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ final class FreshJvmStart {
 
   /** Phases of one trial, in milliseconds; a phase the trial did not show is absent. */
   record Trial(double total, Map<String, Double> phases) {}
+
+  static final String OPTIONS_PROPERTY = "benchmark.freshJvmOptions";
 
   private final Fixture fixture;
   private final Path workDir;
@@ -57,13 +60,14 @@ final class FreshJvmStart {
       client.properties().store(out, null);
     }
     Path log = workDir.resolve(client.id() + "-child.log");
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-exports", "java.management/sun.management=ALL-UNNAMED",
         "-Djavax.net.ssl.trustStore=" + System.getProperty("javax.net.ssl.trustStore"),
         "-Djavax.net.ssl.trustStorePassword=" + System.getProperty("javax.net.ssl.trustStorePassword"),
-        "-Djavax.net.ssl.trustStoreType=PKCS12",
-        "-cp", System.getProperty("java.class.path"), FreshJvmChild.class.getName(), client.url(),
-        properties.toString());
+        "-Djavax.net.ssl.trustStoreType=PKCS12"));
+    command.addAll(childOptions(client));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FreshJvmChild.class.getName(), client.url(),
+        properties.toString()));
     long spawn = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     String line;
@@ -80,6 +84,18 @@ final class FreshJvmStart {
     }
     Map<String, Long> child = parse(line);
     return trial(spawn, child, fixture.timelineSince(spawn));
+  }
+
+  /**
+   * Extra JVM options for diagnosing a child (never for the figures): {@value #OPTIONS_PROPERTY}, split at spaces,
+   * {@code {client}} replaced by the client's id, e.g. {@code -Xlog:class+load:file=/tmp/{client}-%p.log:uptimenanos,tid}.
+   */
+  private static List<String> childOptions(UrlClient client) {
+    String options = System.getProperty(OPTIONS_PROPERTY, "").trim();
+    if (options.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(options.split(" +")).map(o -> o.replace("{client}", client.id())).toList();
   }
 
   private static Map<String, Long> parse(String line) {
