@@ -88,7 +88,7 @@ final class AdminApiClient implements AutoCloseable {
     bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
     bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
     try {
-      return new AdminApiClient(AlloyDBAdminClient.create(AdminStub.create(settings.build())), executor,
+      return new AdminApiClient(AlloyDBAdminClient.create(stub(settings.build())), executor,
           config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
       throw new ConnectorOperationException("Cannot create the Admin API client for endpoint "
@@ -97,30 +97,30 @@ final class AdminApiClient implements AutoCloseable {
   }
 
   /**
-   * The generated HttpJson stub, created in two steps: its client context (transport, credentials, headers) first,
+   * Creates the generated HttpJson stub in two steps: its client context (transport, credentials, headers) first,
    * then the stub itself. Only the second step needs the stub class initialised, which describes every method of
-   * the API and which {@link ClassWarmup} is initialising on another thread meanwhile; the first no longer waits for
-   * it.
+   * the API and which {@link ClassWarmup} is initialising on another thread meanwhile: the first no longer waits for
+   * it. (A static method of {@link AdminStub} would initialise the stub class before the context is created.)
    */
-  private static final class AdminStub extends HttpJsonAlloyDBAdminStub {
-    private AdminStub(AlloyDBAdminStubSettings settings, ClientContext context) throws IOException {
-      super(settings, context);
-    }
-
-    static AdminStub create(AlloyDBAdminSettings settings) throws IOException {
-      AlloyDBAdminStubSettings stubSettings = (AlloyDBAdminStubSettings) settings.getStubSettings();
-      ClientContext context = ClientContext.create(stubSettings);
-      try {
-        return new AdminStub(stubSettings, context);
-      } catch (IOException | RuntimeException | Error e) {
-        for (BackgroundResource resource : context.getBackgroundResources()) {
-          resource.shutdown();
-        }
-        throw e;
+  private static HttpJsonAlloyDBAdminStub stub(AlloyDBAdminSettings settings) throws IOException {
+    AlloyDBAdminStubSettings stubSettings = (AlloyDBAdminStubSettings) settings.getStubSettings();
+    ClientContext context = ClientContext.create(stubSettings);
+    try {
+      return new AdminStub(stubSettings, context);
+    } catch (IOException | RuntimeException | Error e) {
+      for (BackgroundResource resource : context.getBackgroundResources()) {
+        resource.shutdown();
       }
+      throw e;
     }
   }
 
+  /** The generated stub with the settings given, which its public factory for a client context does not take. */
+  private static final class AdminStub extends HttpJsonAlloyDBAdminStub {
+    AdminStub(AlloyDBAdminStubSettings settings, ClientContext context) throws IOException {
+      super(settings, context);
+    }
+  }
 
   /**
    * Each call makes at most {@value #ATTEMPTS} attempts, 1 s apart, all within the refresh timeout: the cache's rate

@@ -9,6 +9,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
@@ -17,11 +18,17 @@ import java.security.spec.PSSParameterSpec;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.crypto.Cipher;
+import javax.crypto.KeyAgreement;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Loads and initialises, once per class loader and on the connector's scheduler, the classes a first connection
@@ -33,8 +40,9 @@ import javax.net.ssl.TrustManagerFactory;
  *       and builds the descriptors of every message (the longest single step of a first connection), then
  *       protobuf's JSON printer and parser and the metadata exchange message;</li>
  *   <li>{@link #afterKey}, on the thread that generated the key pair, once it is published: the JDK's TLS 1.3 client
- *       up to a ClientHello, with the trust and key managers {@link TlsContexts} builds, and one RSASSA-PSS
- *       signature with the new key (the handshake's CertificateVerify).</li>
+ *       up to a ClientHello, with the trust and key managers {@link TlsContexts} builds, one RSASSA-PSS
+ *       signature with the new key (the handshake's CertificateVerify), the handshake's other cryptography once, and
+ *       what the JDK's check of the server's chain reads on first use.</li>
  * </ul>
  *
  * Nothing it does is kept; a failure here is left for the real use to report.
@@ -70,7 +78,10 @@ final class ClassWarmup {
     try {
       tlsClientHello(key);
       signOnce(key);
-    } catch (GeneralSecurityException | java.io.IOException | RuntimeException | LinkageError e) {
+      handshakeCrypto();
+      serverCheck();
+    } catch (ReflectiveOperationException | GeneralSecurityException | java.io.IOException | RuntimeException
+        | LinkageError e) {
       LOG.log(Level.DEBUG, () -> "TLS warm-up stopped early (" + e + "); the first connection loads the rest");
     }
   }
@@ -108,6 +119,36 @@ final class ClassWarmup {
     } finally {
       engine.closeOutbound();
     }
+  }
+
+  /**
+   * The rest of a TLS 1.3 handshake's cryptography (x25519 key agreement, HMAC-based key derivation, AES-GCM
+   * records), once each on nothing.
+   */
+  private static void handshakeCrypto() throws GeneralSecurityException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("X25519");
+    KeyAgreement agreement = KeyAgreement.getInstance("X25519");
+    agreement.init(generator.generateKeyPair().getPrivate());
+    agreement.doPhase(generator.generateKeyPair().getPublic(), true);
+    byte[] secret = agreement.generateSecret();
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+    byte[] derived = mac.doFinal(new byte[32]);
+    Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(derived, 0, 16, "AES"),
+        new GCMParameterSpec(128, new byte[12]));
+    cipher.doFinal(new byte[32]);
+  }
+
+  /**
+   * What the JDK's check of a TLS server's chain does first: compares names in canonical form, and (its distrust
+   * policies) looks the chain's root up in the JDK's own root list, which it reads and parses from the JDK's cacerts
+   * file on first use, a large part of a new JVM's first handshake. The list's holder is loaded by name: it is
+   * internal to the JDK, and where a JDK has no such class the handshake simply loads what it needs itself.
+   */
+  private static void serverCheck() throws ClassNotFoundException {
+    new X500Principal("CN=warmup.invalid").getName(X500Principal.CANONICAL);
+    Class.forName("sun.security.util.AnchorCertificates", true, null);
   }
 
   /** What the client's CertificateVerify computes in a TLS 1.3 handshake (rsa_pss_rsae_sha256), on nothing. */

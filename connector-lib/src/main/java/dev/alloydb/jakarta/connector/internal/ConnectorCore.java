@@ -73,8 +73,12 @@ public final class ConnectorCore implements AutoCloseable {
     this.loginTokens = new LoginTokens(credentials.login(), clock);
     if (config.refreshStrategy() == RefreshStrategy.BACKGROUND) {
       // after install(): the HTTP stacks' debug logs of these fetches must already be redacted
-      warmAhead("Admin API", credentials.api()::refreshIfExpired);
-      warmAhead("login", loginTokens::warm);
+      // one task, the Admin API's token first: in a new JVM every thread more beside the Admin API stub's
+      // initialisation slows it down, and the login token is needed only after the TLS handshake
+      warmAhead(() -> {
+        warm("Admin API", credentials.api()::refreshIfExpired);
+        warm("login", loginTokens::warm);
+      });
     }
     String userAgent = UserAgent.of(config);
     try {
@@ -91,12 +95,12 @@ public final class ConnectorCore implements AutoCloseable {
         config.handshakeTimeout(), userAgent, scheduler), loginTokens, config, telemetry);
   }
 
-  private void warmAhead(String what, Warmup fetch) {
+  private void warmAhead(Runnable fetches) {
     try {
-      executor.execute(() -> warm(what, fetch));
+      executor.execute(fetches);
     } catch (RuntimeException e) {
-      LOG.log(Level.DEBUG, () -> "The scheduler refused to fetch the " + what + " token ahead (" + e
-          + "); the first connect will fetch it");
+      LOG.log(Level.DEBUG, () -> "The scheduler refused to fetch the tokens ahead (" + e
+          + "); the first connect will fetch them");
     }
   }
 

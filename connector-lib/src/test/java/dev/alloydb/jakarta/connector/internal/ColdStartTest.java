@@ -93,6 +93,23 @@ class ColdStartTest {
     }
   }
 
+  /**
+   * In a new JVM each thread beside the Admin API stub's initialisation slows it down: both tokens come from one
+   * task, the Admin API's first.
+   */
+  @Test
+  void backgroundConnectorFetchesBothTokensInOneTaskTheAdminApisFirst() {
+    ManualScheduler scheduler = new ManualScheduler();
+    try (ConnectorCore core = ConnectorCore.start(EmulatorSupport.config().scheduler(scheduler).build())) {
+      while (scheduler.runNext()) {
+        long api = tokens(AlloyDbEmulator.SCOPE_CLOUD_PLATFORM);
+        long login = tokens(AlloyDbEmulator.SCOPE_ALLOYDB_LOGIN);
+        assertThat(api).as("tokens after one task: login %d, Admin API %d", login, api).isEqualTo(login);
+      }
+      assertThat(tokens(AlloyDbEmulator.SCOPE_CLOUD_PLATFORM)).isEqualTo(1);
+    }
+  }
+
   @Test
   void lazyConnectorFetchesNothingAtCreation() {
     ManualScheduler scheduler = new ManualScheduler();

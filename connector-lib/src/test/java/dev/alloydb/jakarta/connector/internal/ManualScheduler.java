@@ -42,6 +42,19 @@ final class ManualScheduler implements ConnectorScheduler {
     }
   }
 
+  /** Runs the oldest ready task, if any; whether there was one. */
+  boolean runNext() {
+    Runnable next;
+    synchronized (this) {
+      next = ready.poll();
+    }
+    if (next == null) {
+      return false;
+    }
+    next.run();
+    return true;
+  }
+
   /** Forgets every ready task without running it: a scheduler that accepted work and lost it. */
   synchronized void dropReady() {
     ready.clear();
