@@ -85,7 +85,7 @@ final class ServerResults {
     for (Row r : rows) {
       out.append('"').append(r.server()).append("\",\"").append(r.jdk()).append("\",").append(r.workload())
           .append(',').append(num(r.adapter())).append(',').append(num(r.nativePool())).append(',')
-          .append(num(r.ratio())).append(',').append(r.met()).append('\n');
+          .append(String.format(Locale.ROOT, "%.4f", r.ratio())).append(',').append(r.met()).append('\n');
     }
     return out.toString();
   }
@@ -121,7 +121,8 @@ final class ServerResults {
           .append(", \"workload\": ").append(str(r.workload().name()))
           .append(", \"adapterOpsPerSecond\": ").append(num(r.adapter()))
           .append(", \"nativeOpsPerSecond\": ").append(num(r.nativePool()))
-          .append(", \"ratio\": ").append(num(r.ratio())).append(", \"met\": ").append(r.met())
+          .append(", \"ratio\": ").append(String.format(Locale.ROOT, "%.4f", r.ratio()))
+          .append(", \"met\": ").append(r.met())
           .append(", \"adapterTrials\": ").append(list(r.adapterTrials()))
           .append(", \"nativeTrials\": ").append(list(r.nativeTrials())).append('}')
           .append(i + 1 < rows.size() ? ",\n" : "\n");

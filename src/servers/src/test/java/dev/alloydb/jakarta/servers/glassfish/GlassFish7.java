@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * deployed. Undeploys and stops with asadmin; {@link #close()} also ends the domain's process
  * if {@code stop-domain} did not. With the native pool's jars, the recipe {@code alloydb-native.asadmin} (GlassFish's
  * own JDBC pool {@code jdbc/alloydb-native}) runs after {@code alloydb.asadmin} beside those jars, and the domain is
- * restarted as that recipe says.
+ * restarted (stopped and started) as that recipe says.
  */
 public final class GlassFish7 implements ServerUnderTest {
 
@@ -162,7 +162,7 @@ public final class GlassFish7 implements ServerUnderTest {
     }
   }
 
-  /** Runs the native pool's recipe from the work directory, holding its jars, then restarts the domain. */
+  /** Runs the native pool's recipe from the work directory, holding its jars, then stops and starts the domain. */
   private void addNativePool(Path workDir, Path jars) throws IOException, InterruptedException {
     try (Stream<Path> files = Files.list(jars)) {
       for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
@@ -173,7 +173,9 @@ public final class GlassFish7 implements ServerUnderTest {
     if (output.contains("remote failure:")) {
       throw new IllegalStateException("a command of " + NATIVE_RECIPE + " failed: " + output);
     }
-    asadmin.run(LONG, List.of("restart-domain", "--domaindir", domains.toString(), DOMAIN));
+    // Stopped and started rather than restart-domain, whose new process did not always come up on a loaded machine.
+    asadmin.run(LONG, List.of("stop-domain", "--domaindir", domains.toString(), DOMAIN));
+    asadmin.run(LONG, List.of("start-domain", "--domaindir", domains.toString(), DOMAIN));
     pid = restartedPid();
   }
 
