@@ -1,6 +1,6 @@
 package dev.alloydb.jakarta.benchmark;
 
-import dev.alloydb.jakarta.benchmark.payara.Workload;
+import dev.alloydb.jakarta.testkit.throughput.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.alloydb.jakarta.benchmark;
 
-import dev.alloydb.jakarta.benchmark.payara.LoopWar;
-import dev.alloydb.jakarta.benchmark.payara.Workload;
+import dev.alloydb.jakarta.testkit.throughput.LoopWar;
+import dev.alloydb.jakarta.testkit.throughput.Workload;
 import dev.alloydb.jakarta.testkit.payara.PayaraMicroProcess;
 import dev.alloydb.jakarta.testkit.payara.PoolCommand;
 import java.io.IOException;
@@ -181,7 +181,7 @@ final class PayaraBenchmark {
   }
 
   private String loop(String jndi, Workload workload, Duration duration) {
-    return "/bench-loop/loop?jndi=" + URLEncoder.encode(jndi, StandardCharsets.UTF_8)
+    return "/" + LoopWar.NAME + "/loop?jndi=" + URLEncoder.encode(jndi, StandardCharsets.UTF_8)
         + (workload == null ? "" : "&workload=" + workload + "&threads=" + settings.poolThreads()
             + "&millis=" + duration.toMillis());
   }

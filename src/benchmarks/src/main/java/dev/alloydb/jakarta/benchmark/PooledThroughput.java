@@ -1,8 +1,8 @@
 package dev.alloydb.jakarta.benchmark;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.alloydb.jakarta.benchmark.payara.ThroughputLoop;
-import dev.alloydb.jakarta.benchmark.payara.Workload;
+import dev.alloydb.jakarta.testkit.throughput.ThroughputLoop;
+import dev.alloydb.jakarta.testkit.throughput.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -25,7 +25,9 @@ class RecipesInReadmeTest {
   /** Every recipe file, relative to {@code recipes/}: a server's recipe adds one line here. */
   private static final List<String> RECIPES = List.of(
       "payara7/post-boot-commands.asadmin",
+      "payara7/alloydb-native.asadmin",
       "glassfish/alloydb.asadmin",
+      "glassfish/alloydb-native.asadmin",
       "wildfly/alloydb.cli",
       "wildfly/jboss-web.xml",
       "wildfly/alloydb.properties",

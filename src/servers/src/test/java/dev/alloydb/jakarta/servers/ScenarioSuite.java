@@ -88,7 +88,7 @@ public abstract class ScenarioSuite {
   }
 
   /** The adapter's MicroProfile Config keys for {@code emulator}, as a user would set them for a real instance. */
-  static Map<String, String> alloydbConfig(AlloyDbEmulator emulator) {
+  public static Map<String, String> alloydbConfig(AlloyDbEmulator emulator) {
     Map<String, String> config = new LinkedHashMap<>();
     config.put("alloydb.instance-uri", emulator.instance().uri());
     config.put("alloydb.database", emulator.database());

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * GlassFish 7 driven by its own {@code asadmin}: a new domain under the work directory (free ports from one
@@ -25,12 +27,15 @@ import java.util.concurrent.TimeUnit;
  * as a password alias (a standalone .rar does not see GlassFish's MicroProfile Config), then the recipe
  * {@code recipes/glassfish/alloydb.asadmin} run as is ({@code multimode --file}) beside the .rar, then the wars
  * deployed. Undeploys and stops with asadmin; {@link #close()} also ends the domain's process
- * if {@code stop-domain} did not.
+ * if {@code stop-domain} did not. With the native pool's jars, the recipe {@code alloydb-native.asadmin} (GlassFish's
+ * own JDBC pool {@code jdbc/alloydb-native}) runs after {@code alloydb.asadmin} beside those jars, and the domain is
+ * restarted (stopped and started) as that recipe says.
  */
 public final class GlassFish7 implements ServerUnderTest {
 
   static final String RAR_NAME = "alloydb-connector.rar";
   static final String RECIPE = "alloydb.asadmin";
+  static final String NATIVE_RECIPE = "alloydb-native.asadmin";
   /** The setting that goes into the password alias {@value #PASSWORD_ALIAS} instead of a system property. */
   static final String PASSWORD_KEY = "alloydb.password";
   static final String PASSWORD_ALIAS = "alloydb-password";
@@ -45,6 +50,7 @@ public final class GlassFish7 implements ServerUnderTest {
   private final Path glassFishHome;
   private final String version;
   private final Path recipe;
+  private final Optional<Path> nativePoolJars;
   private Asadmin asadmin;
   private Path domains;
   private int portBase;
@@ -58,9 +64,18 @@ public final class GlassFish7 implements ServerUnderTest {
    * @param recipe the recipe directory ({@code recipes/glassfish})
    */
   public GlassFish7(Path glassFishHome, String version, Path recipe) {
+    this(glassFishHome, version, recipe, Optional.empty());
+  }
+
+  /**
+   * @param nativePoolJars if present, the directory of the native pool's jars (pgjdbc and connector-lib's single
+   *     jar): the domain then also gets GlassFish's own JDBC pool from the recipe {@value #NATIVE_RECIPE}
+   */
+  public GlassFish7(Path glassFishHome, String version, Path recipe, Optional<Path> nativePoolJars) {
     this.glassFishHome = glassFishHome.toAbsolutePath();
     this.version = version;
     this.recipe = recipe.toAbsolutePath();
+    this.nativePoolJars = nativePoolJars.map(Path::toAbsolutePath);
   }
 
   @Override
@@ -102,6 +117,9 @@ public final class GlassFish7 implements ServerUnderTest {
       // multimode reports success even when one of its commands failed.
       throw new IllegalStateException("a command of " + RECIPE + " failed: " + recipeOutput);
     }
+    if (nativePoolJars.isPresent()) {
+      addNativePool(workDir, nativePoolJars.get());
+    }
     List<String> names = new ArrayList<>();
     for (Path war : setup.wars()) {
       remote(List.of("deploy", war.toString()));
@@ -142,6 +160,36 @@ public final class GlassFish7 implements ServerUnderTest {
         process.onExit().orTimeout(SHORT.toMillis(), TimeUnit.MILLISECONDS).join();
       });
     }
+  }
+
+  /** Runs the native pool's recipe from the work directory, holding its jars, then stops and starts the domain. */
+  private void addNativePool(Path workDir, Path jars) throws IOException, InterruptedException {
+    try (Stream<Path> files = Files.list(jars)) {
+      for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, workDir.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    String output = remote(List.of("multimode", "--file", recipe.resolve(NATIVE_RECIPE).toString()));
+    if (output.contains("remote failure:")) {
+      throw new IllegalStateException("a command of " + NATIVE_RECIPE + " failed: " + output);
+    }
+    // Stopped and started rather than restart-domain, whose new process did not always come up on a loaded machine.
+    asadmin.run(LONG, List.of("stop-domain", "--domaindir", domains.toString(), DOMAIN));
+    asadmin.run(LONG, List.of("start-domain", "--domaindir", domains.toString(), DOMAIN));
+    pid = restartedPid();
+  }
+
+  /** The restarted domain's process id: its pid file may appear a moment after restart-domain returns. */
+  private long restartedPid() throws IOException, InterruptedException {
+    Path file = domains.resolve(DOMAIN).resolve("config").resolve("pid");
+    long deadline = System.nanoTime() + SHORT.toNanos();
+    while (!Files.exists(file)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the restarted domain wrote no " + file + " within " + SHORT);
+      }
+      Thread.sleep(200);
+    }
+    return Long.parseLong(Files.readString(file).trim());
   }
 
   private String remote(List<String> arguments) throws IOException, InterruptedException {

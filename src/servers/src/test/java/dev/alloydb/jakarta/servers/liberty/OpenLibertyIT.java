@@ -32,7 +32,7 @@ class OpenLibertyIT extends ScenarioSuite {
   protected ServerUnderTest server() {
     liberty = new OpenLibertyServer(Path.of(System.getProperty("servers.liberty")),
         Path.of(System.getProperty("servers.recipes")).resolve("liberty"),
-        Optional.of(Path.of(System.getProperty("servers.liberty-jdbc"))));
+        Optional.of(Path.of(System.getProperty("servers.native-jdbc"))));
     return liberty;
   }
 

@@ -36,7 +36,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * ({@link #connectFromARequest}). Wars go to {@code dropins}; undeploying removes them and empties
  * {@code alloydb.xml}, each time waiting for Liberty's own message that the application or the adapter stopped.
  */
-final class OpenLibertyServer implements ServerUnderTest {
+public final class OpenLibertyServer implements ServerUnderTest {
 
   static final String SERVER = "alloydb";
   private static final String RA_ID = "alloydb";
@@ -67,7 +67,7 @@ final class OpenLibertyServer implements ServerUnderTest {
    * @param nativePoolJars if present, the jars of Liberty's own pool (pgjdbc and connector-lib's single jar): the
    *     server then also gets the recipe's {@code alloydb-native.xml} in {@code configDropins/overrides}
    */
-  OpenLibertyServer(Path wlp, Path recipes, Optional<Path> nativePoolJars) {
+  public OpenLibertyServer(Path wlp, Path recipes, Optional<Path> nativePoolJars) {
     this.wlp = wlp.toAbsolutePath();
     this.recipes = recipes.toAbsolutePath();
     this.nativePoolJars = nativePoolJars;

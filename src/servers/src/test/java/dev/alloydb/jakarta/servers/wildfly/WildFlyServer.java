@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,11 +25,19 @@ import java.util.stream.Stream;
  * <p>The distribution stays untouched: the server's base directory (configuration, data, log) is a copy under the
  * setup's work directory, on 127.0.0.1 with a port offset whose ports are all free. {@link #close} stops the
  * script and its JVM; a shutdown hook does the same if the test JVM ends first.
+ *
+ * <p>With the native pool's jars, {@code native-datasource.cli} (WildFly's own datasource
+ * {@code java:/jdbc/alloydb-native}) runs after {@code alloydb.cli} from the same directory, holding those jars. Its
+ * {@code module add} writes the module {@value #NATIVE_MODULE} into the distribution's {@code modules} directory, as it
+ * does for a user; one left by an earlier run is removed first, since {@code module add} refuses an existing module.
  */
 public final class WildFlyServer implements ServerUnderTest {
 
   /** The .rar's deployment name, as alloydb.cli deploys it. */
   static final String RAR_NAME = "alloydb-connector.rar";
+  static final String NATIVE_RECIPE = "native-datasource.cli";
+  /** The module native-datasource.cli adds. */
+  static final String NATIVE_MODULE = "org.postgresql";
   private static final String STARTED = "WFLYSRV0025";
   private static final String STARTED_WITH_ERRORS = "WFLYSRV0026";
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
@@ -37,6 +46,7 @@ public final class WildFlyServer implements ServerUnderTest {
   private final Path home;
   private final Path recipes;
   private final String version;
+  private final Optional<Path> nativePoolJars;
   private PortOffset ports;
   private Process script;
   private Thread shutdownHook;
@@ -50,6 +60,15 @@ public final class WildFlyServer implements ServerUnderTest {
    * @param recipes {@code src/servers/recipes/wildfly}
    */
   public WildFlyServer(Path home, Path recipes) {
+    this(home, recipes, Optional.empty());
+  }
+
+  /**
+   * @param nativePoolJars if present, the directory of the native pool's jars (pgjdbc and connector-lib's single
+   *     jar): the server then also gets WildFly's own datasource from the recipe {@value #NATIVE_RECIPE}
+   */
+  public WildFlyServer(Path home, Path recipes, Optional<Path> nativePoolJars) {
+    this.nativePoolJars = nativePoolJars.map(Path::toAbsolutePath);
     this.home = home.toAbsolutePath();
     this.recipes = recipes.toAbsolutePath();
     // The distribution unpacks into wildfly-<version>.
@@ -98,6 +117,9 @@ public final class WildFlyServer implements ServerUnderTest {
     bootTime = Duration.ofNanos(System.nanoTime() - begin);
 
     cli.runScript(recipeDir.resolve("alloydb.cli"), recipeDir);
+    if (nativePoolJars.isPresent()) {
+      addNativePool(recipeDir, nativePoolJars.get());
+    }
     List<String> deploys = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Path war : setup.wars()) {
@@ -108,6 +130,18 @@ public final class WildFlyServer implements ServerUnderTest {
       cli.run(deploys);
     }
     deployedWars = List.copyOf(names);
+  }
+
+  /** Runs the native datasource's recipe from the recipe directory, with its jars copied there. */
+  private void addNativePool(Path recipeDir, Path jars) throws IOException, InterruptedException {
+    try (Stream<Path> files = Files.list(jars)) {
+      for (Path jar : files.filter(file -> file.toString().endsWith(".jar")).toList()) {
+        Files.copy(jar, recipeDir.resolve(jar.getFileName()));
+      }
+    }
+    Files.copy(recipes.resolve(NATIVE_RECIPE), recipeDir.resolve(NATIVE_RECIPE));
+    deleteTree(home.resolve("modules").resolve(NATIVE_MODULE.replace('.', '/')));
+    cli.runScript(recipeDir.resolve(NATIVE_RECIPE), recipeDir);
   }
 
   /** How long the server took from launch to "started" (WFLYSRV0025), before the recipe ran. */

@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.benchmark.payara;
+package dev.alloydb.jakarta.testkit.throughput;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -13,7 +13,8 @@ import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
- * The in-container loop of the Payara benchmark: {@code GET /loop?jndi=…&workload=SELECT_1&threads=8&millis=4000}
+ * The in-container loop of the server benchmarks (Payara Micro 6 in src/benchmarks, the server matrix in
+ * src/servers): {@code GET /loop?jndi=…&workload=SELECT_1&threads=8&millis=4000}
  * runs {@link ThroughputLoop} against the container's DataSource under that JNDI name and answers the operations per
  * second as plain text. {@code GET /loop?jndi=…&schema=true} creates the read/write table first. HTTP is only the
  * trigger; the measured loop runs inside the server, so HTTP overhead is not part of the figure.

@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.benchmark.payara;
+package dev.alloydb.jakarta.testkit.throughput;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The two pooled workloads: each {@link #runOnce} borrows nothing itself; the caller hands it a pooled connection.
- * Shared by the in-process pools and the in-container loop on Payara, so both run exactly the same statements.
+ * Shared by the in-process pools and the in-container loop on the servers, so both run exactly the same statements.
  * Stateless and thread-safe.
  */
 public enum Workload {

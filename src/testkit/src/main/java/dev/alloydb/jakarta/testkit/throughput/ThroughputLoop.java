@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.benchmark.payara;
+package dev.alloydb.jakarta.testkit.throughput;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /**
  * Runs a {@link Workload} from N threads against a pooled {@link DataSource} for a fixed time and counts completed
  * operations. Each operation borrows a connection, runs the workload once and returns it, as an application does.
- * Used in-process (HikariCP) and inside Payara (container pools), so both are measured the same way.
+ * Used in-process (HikariCP) and inside the servers (container pools), so both are measured the same way.
  */
 public final class ThroughputLoop {
 
