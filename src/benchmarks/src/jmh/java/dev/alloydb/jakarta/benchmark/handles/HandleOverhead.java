@@ -22,12 +22,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * "Benchmarks", handle overhead). Each case runs once with {@code side=raw} (pgjdbc's connection, statements and
  * result sets) and once with {@code side=handle} (the application's connection handle and what it hands out); the
  * work and the SQL are the same. Run by {@link HandleOverheadMain}, which alternates the sides fork by fork.
+ *
+ * <p>{@code fetchedRows} re-reads a 100-row result set already in memory: no I/O, so it shows what the handles cost
+ * per call against pgjdbc's own work, the worst case for them, with little of the network's noise.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class HandleOverhead {
 
-  /** Rows of {@link #hundredRows} and of {@link #batchInsert}. */
+  /** Rows of {@link #hundredRows}, {@link #fetchedRows} and {@link #batchInsert}. */
   static final int ROWS = 100;
 
   /** One managed connection per fork, and the side's connection object on it. */
@@ -81,6 +84,17 @@ public class HandleOverhead {
     }
   }
 
+  /** The result of {@link HundredRows}, fetched once and scrollable, so it can be read again without I/O. */
+  public static class FetchedRows extends Side {
+    ResultSet rows;
+
+    @Override
+    void prepare() throws SQLException {
+      Statement statement = connection.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_READ_ONLY);
+      rows = statement.executeQuery("SELECT g, 'row ' || g, g * 0.5::float8 FROM generate_series(1, " + ROWS + ") g");
+    }
+  }
+
   /** A 100-row batch insert in a transaction that is rolled back, so the table stays empty. */
   public static class BatchInsert extends Side {
     PreparedStatement statement;
@@ -114,6 +128,17 @@ public class HandleOverhead {
       while (rows.next()) {
         sum += rows.getInt(1) + rows.getString(2).length() + rows.getDouble(3);
       }
+    }
+    return sum;
+  }
+
+  @Benchmark
+  public double fetchedRows(FetchedRows s) throws SQLException {
+    ResultSet rows = s.rows;
+    rows.beforeFirst();
+    double sum = 0;
+    while (rows.next()) {
+      sum += rows.getInt(1) + rows.getString(2).length() + rows.getDouble(3);
     }
     return sum;
   }
