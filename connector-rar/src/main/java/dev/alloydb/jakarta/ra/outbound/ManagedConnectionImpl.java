@@ -94,7 +94,7 @@ final class ManagedConnectionImpl implements ManagedConnection, HandleOwner {
     }
     ConnectionHandle handle = ConnectionHandle.create(this);
     handles.add(handle);
-    return handle.proxy();
+    return handle;
   }
 
   /**
