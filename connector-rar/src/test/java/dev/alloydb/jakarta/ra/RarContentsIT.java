@@ -10,16 +10,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The jars the .rar bundles: the Admin API's v1alpha HttpJson path and what it loads, nothing the adapter never
  * loads. The Payara ITs (AdapterOnPayaraIT, RedeployIT, the sample's) deploy this very .rar and connect through it,
- * which proves that what is left out is not needed.
+ * which proves that what is left out is not needed. Every jar counts: Payara parses each class of each jar in the
+ * .rar when it deploys it, before the adapter starts.
  */
 class RarContentsIT {
   @Test
   void bundlesTheHttpJsonPathOnly() throws Exception {
-    List<String> jars;
-    try (ZipFile rar = new ZipFile(System.getProperty("alloydb.it.rar"))) {
-      jars = rar.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".jar") && !name.contains("/"))
-          .sorted().toList();
-    }
+    List<String> jars = jarsInRar();
     assertThat(jars).anyMatch(j -> j.startsWith("google-cloud-alloydb-"))
         .anyMatch(j -> j.startsWith("proto-google-cloud-alloydb-v1alpha-"))
         .anyMatch(j -> j.startsWith("gax-httpjson-"))
@@ -33,5 +30,24 @@ class RarContentsIT {
         || j.startsWith("proto-google-iam-v1-") || j.startsWith("httpclient-") || j.startsWith("httpcore-")
         || j.startsWith("commons-codec-") || j.startsWith("re2j-") || j.startsWith("threeten-extra-"))
         .noneMatch(j -> j.matches("(runtime|common|protobuf)-0\\.\\d+\\.\\d+\\.jar"));
+  }
+
+  @Test
+  void bundlesNoCompileTimeAnnotationJars() throws Exception {
+    List<String> jars = jarsInRar();
+    assertThat(jars).as("annotations the JVM ignores when missing, and the empty listenablefuture marker")
+        .noneMatch(j -> j.startsWith("jsr305-") || j.startsWith("error_prone_annotations-")
+            || j.startsWith("j2objc-annotations-") || j.startsWith("checker-qual-")
+            || j.startsWith("auto-value-annotations-") || j.startsWith("jspecify-")
+            || j.startsWith("animal-sniffer-annotations-") || j.startsWith("annotations-")
+            || j.startsWith("listenablefuture-"))
+        .anyMatch(j -> j.startsWith("failureaccess-"));
+  }
+
+  private static List<String> jarsInRar() throws Exception {
+    try (ZipFile rar = new ZipFile(System.getProperty("alloydb.it.rar"))) {
+      return rar.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".jar") && !name.contains("/"))
+          .sorted().toList();
+    }
   }
 }
