@@ -191,7 +191,13 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
     try {
       submit(work);
     } catch (RejectedExecutionException e) {
-      LOG.log(Level.WARNING, "Could not run an AlloyDB connector task", e);
+      boolean stopping;
+      synchronized (lock) {
+        stopping = stopped;
+      }
+      if (!stopping) {
+        LOG.log(Level.WARNING, "Could not run an AlloyDB connector task", e);
+      }
       work.dropped(e);
     }
   }
