@@ -158,7 +158,7 @@ final class OpenLibertyServer implements ServerUnderTest {
         DEPLOY_TIMEOUT, "uninstall of resource adapter " + RA_ID);
   }
 
-  /** Puts the recipe's {@code alloydb.xml} back after {@link #undeployAll()} and waits until the adapter is installed. */
+  /** Puts the recipe's {@code alloydb.xml} back after {@link #undeployAll()}; waits until the adapter is installed. */
   void reinstallAdapter() throws Exception {
     int mark = console.mark();
     Files.copy(recipes.resolve("alloydb.xml"), serverDir.resolve("alloydb.xml"), StandardCopyOption.REPLACE_EXISTING);
