@@ -30,7 +30,8 @@ import javax.transaction.xa.XAResource;
  * The AlloyDB resource adapter: owns the WorkManager-backed scheduler and one shared {@link Connector} per
  * distinct {@link ConnectorConfig}, so pools on the same instance share certificates and refresh work.
  *
- * <p>{@link #start} returns at once (it only builds the scheduler); connectors are created on first use.
+ * <p>{@link #start} returns at once (it builds the scheduler and submits its delay-queue Work from the container's
+ * thread); connectors are created on first use.
  * {@link #stop} closes every connector, releases every Work and waits (bounded) for them, unregisters the status
  * MBean and any JDBC driver this adapter's class loader registered: nothing of the adapter outlives it.
  *
@@ -68,8 +69,11 @@ public class ResourceAdapterImpl implements ResourceAdapter, Serializable {
   @Override
   public void start(BootstrapContext context) throws ResourceAdapterInternalException {
     boolean hints = context.isContextSupported(HintsContext.class);
+    WorkManagerScheduler started = new WorkManagerScheduler(context.getWorkManager(), hints);
+    // Here, on the container's thread: from now on only the scheduler's own Works call the WorkManager.
+    started.start();
     synchronized (this) {
-      scheduler = new WorkManagerScheduler(context.getWorkManager(), hints);
+      scheduler = started;
       connectors = new HashMap<>();
       status = AdapterStatusRegistration.register(new AdapterStatus(this));
       metrics = MetricsPublication.create();

@@ -25,7 +25,7 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
   public static final String THREAD_PREFIX = "test-work-manager-";
 
   private final AtomicInteger threads = new AtomicInteger();
-  private final List<Work> scheduled = new CopyOnWriteArrayList<>();
+  private final List<Submission> scheduled = new CopyOnWriteArrayList<>();
   private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, THREAD_PREFIX + threads.incrementAndGet());
     thread.setDaemon(true);
@@ -61,15 +61,24 @@ public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
     scheduleWork(work, INDEFINITE, null, null);
   }
 
+  /** A Work scheduled and the name of the thread that called {@code scheduleWork}. */
+  public record Submission(Work work, String thread) {
+  }
+
   /** Every Work scheduled so far, in order. */
   public List<Work> scheduledWorks() {
+    return scheduled.stream().map(Submission::work).toList();
+  }
+
+  /** Every {@code scheduleWork} call so far, in order. */
+  public List<Submission> submissions() {
     return List.copyOf(scheduled);
   }
 
   @Override
   public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
       throws WorkException {
-    scheduled.add(work);
+    scheduled.add(new Submission(work, Thread.currentThread().getName()));
     try {
       executor.execute(() -> {
         if (listener != null) {

@@ -14,7 +14,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +78,35 @@ class ResourceAdapterImplTest {
         .isInstanceOf(jakarta.resource.spi.IllegalStateException.class).hasMessageContaining("not started");
     workManager.close();
     assertThat(workManager.awaitTermination(30)).isTrue();
+  }
+
+  /**
+   * Open Liberty does not run a Work that an application still starting submits, and applications open their first
+   * connections while they start: an application thread must never be the one that calls the WorkManager.
+   */
+  @Test
+  void aConnectFromAnApplicationThreadCallsTheWorkManagerOnlyFromContainerThreads() throws Exception {
+    adapter.start(new TestBootstrapContext(workManager));
+    String container = Thread.currentThread().getName();
+    Connector connector = adapter.connector(config(null));
+    CompletableFuture<Boolean> connected = new CompletableFuture<>();
+    Thread application = new Thread(() -> {
+      try (Connection connection = connector.connect(emulator.instance().uri(), login())) {
+        connected.complete(connection.isValid(5));
+      } catch (Exception | AssertionError e) {
+        connected.completeExceptionally(e);
+      }
+    }, "application-thread");
+
+    application.start();
+
+    assertThat(connected.get(60, TimeUnit.SECONDS)).isTrue();
+    List<ExecutorWorkManager.Submission> submissions = workManager.submissions();
+    assertThat(submissions.get(0).thread()).as("ResourceAdapter.start() submits the delay-queue Work")
+        .isEqualTo(container);
+    assertThat(submissions).as("the refresh and the connect ran as Works").hasSizeGreaterThan(2);
+    assertThat(submissions.subList(1, submissions.size())).extracting(ExecutorWorkManager.Submission::thread)
+        .allSatisfy(thread -> assertThat(thread).startsWith(ExecutorWorkManager.THREAD_PREFIX));
   }
 
   @Test

@@ -9,6 +9,7 @@ import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,24 +19,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The connector's {@link ConnectorScheduler} on a JCA {@link WorkManager}: the adapter never starts a thread.
+ * The connector's {@link ConnectorScheduler} on a JCA {@link WorkManager}: the adapter never starts a thread, and
+ * once {@link #start}ed it never calls the WorkManager from its caller's thread.
  *
- * <p>{@link #execute} submits one short {@link jakarta.resource.spi.work.Work} per task with {@code scheduleWork},
- * through {@link ContextFreeSubmitter} so that no pool thread it makes the container create keeps the adapter's
- * class loader. Delayed tasks wait in a {@link DelayQueue} drained by a single long-running Work (started on the
- * first delayed task, and again on the next call if the container rejected it); when a task is due it only hands it
- * to {@link #execute}, so it never runs task code itself. A task Work the container rejects after accepting it is
- * reported to the task if it is {@link ConnectorScheduler.DropAware}, so the connector fails what waits for it at
- * once. {@link #stop} releases the queue Work and waits, bounded, for every Work to end.
+ * <p>Every task, due now or later, waits in one {@link DelayQueue}, drained by a {@link DelayQueueWork} that
+ * {@link #start} submits on the container's thread ({@code ResourceAdapter.start}). When a task is due, that Work
+ * submits one short {@link TaskWork} for it with {@code scheduleWork}, so tasks (refreshes block on HTTP) run
+ * concurrently, each on a container thread, and the WorkManager is only ever called from container threads. That
+ * matters: a WorkManager may tie a Work to the application of the thread that submits it (Open Liberty does not
+ * run a Work an application submits before it has finished starting), and connections are opened on application
+ * threads. Each {@link DelayQueueWork} runs for at most {@link #TURN}, then submits its successor from its own
+ * thread: a server that waits for the Works running when it begins to stop (Open Liberty's quiesce) waits at most
+ * one turn. Submissions go through {@link ContextFreeSubmitter}, so no pool thread the container creates keeps the
+ * adapter's class loader.
+ *
+ * <p>If the container refuses the queue Work, the next task submitted, whatever its thread, starts another: the one
+ * case in which the caller's thread calls the WorkManager. A task Work the container rejects is reported to the task
+ * if it is {@link ConnectorScheduler.DropAware}, so the connector fails what waits for it at once; so are due tasks
+ * whose queue Work the container rejected, and tasks still waiting when the scheduler stops. {@link #stop} releases
+ * the queue Work and waits, bounded, for every Work to end.
  *
  * <p>Thread-safe.
  */
 public final class WorkManagerScheduler implements ConnectorScheduler {
 
+  /** The longest a {@link DelayQueueWork} runs before it hands the queue to its successor. */
+  static final Duration TURN = Duration.ofSeconds(1);
   private static final System.Logger LOG = System.getLogger(WorkManagerScheduler.class.getName());
 
   private final WorkManager workManager;
-  private final boolean longRunningHint;
+  private final boolean hintsSupported;
+  private final Duration turn;
   private final DelayQueue<DelayedTask> queue = new DelayQueue<>();
   private final Set<String> threadNames = ConcurrentHashMap.newKeySet();
   private final AtomicLong tasksRun = new AtomicLong();
@@ -49,42 +63,64 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
 
   /**
    * @param workManager the container's work manager
-   * @param longRunningHint whether the container supports {@code HintsContext} (then the queue Work says it is
-   *     long-running)
+   * @param hintsSupported whether the container supports {@code HintsContext} (then the queue Work gives its name)
    */
-  public WorkManagerScheduler(WorkManager workManager, boolean longRunningHint) {
+  public WorkManagerScheduler(WorkManager workManager, boolean hintsSupported) {
+    this(workManager, hintsSupported, TURN);
+  }
+
+  WorkManagerScheduler(WorkManager workManager, boolean hintsSupported, Duration turn) {
     this.workManager = workManager;
-    this.longRunningHint = longRunningHint;
+    this.hintsSupported = hintsSupported;
+    this.turn = turn;
+  }
+
+  /**
+   * Submits the queue Work from the calling thread, which must be the container's ({@code ResourceAdapter.start}).
+   * If the container refuses it, the refusal is logged and the first task submitted starts it instead.
+   */
+  public void start() {
+    synchronized (lock) {
+      if (stopped || queueWork != null) {
+        return;
+      }
+      try {
+        startQueueWorkLocked();
+      } catch (RejectedExecutionException e) {
+        LOG.log(Level.WARNING, "The container refused the AlloyDB connector's delay-queue Work; the first"
+            + " connector task will submit it again", e);
+      }
+    }
   }
 
   @Override
   public void execute(Runnable task) {
-    submit(new TaskWork(task, this));
-    synchronized (lock) {
-      if (queueWork == null && !queue.isEmpty()) {
-        startQueueWorkLocked();
-      }
-    }
+    enqueue(new DelayedTask(task, System.nanoTime(), queue));
   }
 
   @Override
   public ScheduledTask schedule(Runnable task, Duration delay) {
     DelayedTask delayed = new DelayedTask(task, System.nanoTime() + Math.max(0, delay.toNanos()), queue);
+    enqueue(delayed);
+    return delayed;
+  }
+
+  private void enqueue(DelayedTask task) {
     synchronized (lock) {
       if (stopped) {
         throw new RejectedExecutionException("The AlloyDB resource adapter is stopped");
       }
       if (queueWork == null) {
+        // Not started, or the container refused the queue Work: only then does the caller's thread submit one.
         startQueueWorkLocked();
       }
-      queue.add(delayed);
+      queue.add(task);
     }
-    return delayed;
   }
 
   /**
-   * Stops accepting tasks, drops pending delayed tasks, releases the queue Work and waits until every Work of
-   * this scheduler has ended or the timeout passes.
+   * Stops accepting tasks, drops waiting tasks (telling those that are {@link ConnectorScheduler.DropAware}),
+   * releases the queue Work and waits until every Work of this scheduler has ended or the timeout passes.
    *
    * @return whether every Work ended in time
    */
@@ -94,7 +130,7 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
       stopped = true;
       running = queueWork;
     }
-    queue.clear();
+    dropWaiting(false, new RejectedExecutionException("The AlloyDB resource adapter is stopped"));
     if (running != null) {
       running.release();
     }
@@ -128,7 +164,7 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
     return tasksRun.get();
   }
 
-  /** How many delayed tasks are waiting (diagnostics). */
+  /** How many tasks are waiting in the queue, due or not (diagnostics). */
   public int pendingDelayedTasks() {
     return queue.size();
   }
@@ -149,6 +185,23 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
     threadNames.add(Thread.currentThread().getName());
   }
 
+  /** Runs a due task in a Work of its own; called by the queue Work, on a container thread. */
+  void handOver(Runnable task) {
+    TaskWork work = new TaskWork(task, this);
+    try {
+      submit(work);
+    } catch (RejectedExecutionException e) {
+      boolean stopping;
+      synchronized (lock) {
+        stopping = stopped;
+      }
+      if (!stopping) {
+        LOG.log(Level.WARNING, "Could not run an AlloyDB connector task", e);
+      }
+      work.dropped(e);
+    }
+  }
+
   /** Returns a due task the released queue Work took but did not hand over; dropped once stopped. */
   void putBack(DelayedTask task) {
     synchronized (lock) {
@@ -159,8 +212,8 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
   }
 
   /**
-   * The queue Work ended. If that was not {@link #stop} (the container released it on its own), start another
-   * so tasks still waiting in the queue run.
+   * The queue Work ended, at the end of its turn or released by the container: unless this scheduler is stopped,
+   * start its successor from this (the ended Work's) container thread.
    */
   void queueWorkEnded(DelayQueueWork ended) {
     synchronized (lock) {
@@ -168,22 +221,45 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
         return;
       }
       queueWork = null;
-      if (stopped || queue.isEmpty()) {
+      if (stopped) {
         return;
       }
       try {
         startQueueWorkLocked();
       } catch (RejectedExecutionException e) {
-        LOG.log(Level.WARNING, "Could not restart the AlloyDB connector's delay queue", e);
+        LOG.log(Level.WARNING, "Could not continue the AlloyDB connector's delay queue; the next connector task"
+            + " will submit it again", e);
+        dropWaiting(true, e);
       }
     }
   }
 
   /** Submits a Work that drains the delay queue; the lock is held (it is reentrant for {@link #submit}). */
   private void startQueueWorkLocked() {
-    DelayQueueWork started = new DelayQueueWork(queue, this, longRunningHint);
+    DelayQueueWork started = new DelayQueueWork(queue, this, hintsSupported, turn);
     submit(started);
     queueWork = started;
+  }
+
+  /**
+   * Removes waiting tasks ({@code dueOnly}: those already due, which nothing will run now) and tells the
+   * {@link ConnectorScheduler.DropAware} ones.
+   */
+  private void dropWaiting(boolean dueOnly, RejectedExecutionException reason) {
+    List<DelayedTask> removed = new ArrayList<>();
+    if (dueOnly) {
+      for (DelayedTask due = queue.poll(); due != null; due = queue.poll()) {
+        removed.add(due);
+      }
+    } else {
+      removed.addAll(queue);
+      queue.clear();
+    }
+    for (DelayedTask task : removed) {
+      if (!task.cancelled() && task.task() instanceof ConnectorScheduler.DropAware aware) {
+        aware.dropped(reason);
+      }
+    }
   }
 
   private void submit(Work work) {
@@ -229,17 +305,20 @@ public final class WorkManagerScheduler implements ConnectorScheduler {
 
     @Override
     public void workRejected(WorkEvent event) {
+      RejectedExecutionException reason = new RejectedExecutionException("The container's WorkManager rejected an"
+          + " AlloyDB connector Work it had accepted"
+          + (event.getException() == null ? "" : ": " + event.getException().getMessage()));
       if (work instanceof DelayQueueWork rejected) {
-        // Never ran: forget it without restarting, so the next call tries again (no rejection loop).
+        // Never ran: forget it without resubmitting here (no rejection loop); the next task submits another.
+        // Due tasks would wait for that: tell them now.
         synchronized (lock) {
           if (queueWork == rejected) {
             queueWork = null;
+            dropWaiting(true, reason);
           }
         }
       } else if (work instanceof TaskWork rejected) {
-        rejected.dropped(new RejectedExecutionException("The container's WorkManager rejected an AlloyDB"
-            + " connector Work it had accepted"
-            + (event.getException() == null ? "" : ": " + event.getException().getMessage())));
+        rejected.dropped(reason);
       }
       ended();
     }

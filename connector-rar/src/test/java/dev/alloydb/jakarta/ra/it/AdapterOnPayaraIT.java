@@ -109,7 +109,7 @@ class AdapterOnPayaraIT {
   @Order(2)
   void jndiLookupGivesIamLogin() throws Exception {
     DataSource iam = (DataSource) new InitialContext().lookup(IAM_JNDI);
-    assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+    assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.iam-user"));
   }
 
   @Test
@@ -129,7 +129,7 @@ class AdapterOnPayaraIT {
   @Order(4)
   void connectionFactoryDefinitionPublishesDataSource() throws Exception {
     DataSource annotated = (DataSource) new InitialContext().lookup(TransactionalWriter.ANNOTATED_JNDI);
-    assertThat(currentUser(annotated)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+    assertThat(currentUser(annotated)).isEqualTo(System.getProperty("alloydb.iam-user"));
   }
 
   @Test
@@ -208,12 +208,12 @@ class AdapterOnPayaraIT {
         "sun.net.www.protocol.http.HttpURLConnection")) {
       PoolCommands.createPool("alloydb-connector", "secrets-pool", "jdbc/secrets", Map.of("quotaProject", "secrets"));
       PoolCommands.createPool("alloydb-connector", "secrets-iam-pool", "jdbc/secrets-iam", Map.of(
-          "quotaProject", "secrets", "enableIamAuth", "true", "user", System.getProperty("alloydb.it.iam-user")));
+          "quotaProject", "secrets", "enableIamAuth", "true", "user", System.getProperty("alloydb.iam-user")));
       try {
         DataSource password = InitialContext.doLookup("jdbc/secrets");
         DataSource iam = InitialContext.doLookup("jdbc/secrets-iam");
         assertThat(currentUser(password)).isEqualTo(System.getProperty("alloydb.user"));
-        assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.it.iam-user"));
+        assertThat(currentUser(iam)).isEqualTo(System.getProperty("alloydb.iam-user"));
         assertThatThrownBy(() -> password.getConnection(System.getProperty("alloydb.user"), wrongPassword).close())
             .isInstanceOf(SQLException.class)
             .satisfies(e -> messages.add(stackTrace(e)));

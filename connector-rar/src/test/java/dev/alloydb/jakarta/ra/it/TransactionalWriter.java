@@ -21,7 +21,7 @@ import javax.sql.DataSource;
     transactionSupport = TransactionSupportLevel.LocalTransaction,
     minPoolSize = 0,
     maxPoolSize = 2,
-    properties = {"enableIamAuth=true", "user=${MPCONFIG=alloydb.it.iam-user}"})
+    properties = {"enableIamAuth=true", "user=${MPCONFIG=alloydb.iam-user}"})
 public class TransactionalWriter {
 
   static final String ANNOTATED_JNDI = "java:app/jdbc/alloydb-annotated";

@@ -3,6 +3,7 @@ package dev.alloydb.jakarta.ra.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.connector.ScheduledTask;
 import dev.alloydb.jakarta.ra.ExecutorWorkManager;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WorkManagerSchedulerTest {
@@ -22,7 +25,13 @@ class WorkManagerSchedulerTest {
   private static final long WAIT = 30;
 
   private final ExecutorWorkManager workManager = new ExecutorWorkManager();
-  private final WorkManagerScheduler scheduler = new WorkManagerScheduler(workManager, true);
+  /** A turn longer than any test, so that the queue Work ends only when released. */
+  private final WorkManagerScheduler scheduler = new WorkManagerScheduler(workManager, true, Duration.ofHours(1));
+
+  @BeforeEach
+  void start() {
+    scheduler.start();
+  }
 
   @AfterEach
   void stop() {
@@ -47,11 +56,61 @@ class WorkManagerSchedulerTest {
   }
 
   @Test
+  void afterStartNoTaskSubmittedFromAnyThreadCallsTheWorkManagerOnThatThread() throws Exception {
+    CountDownLatch ran = new CountDownLatch(2);
+    Thread application = new Thread(() -> {
+      scheduler.execute(ran::countDown);
+      scheduler.schedule(ran::countDown, Duration.ofMillis(50));
+    }, "application-thread");
+
+    application.start();
+    application.join();
+
+    assertThat(ran.await(WAIT, TimeUnit.SECONDS)).isTrue();
+    List<ExecutorWorkManager.Submission> submissions = workManager.submissions();
+    assertThat(submissions).hasSize(3);
+    assertThat(submissions.get(0).work()).as("start() submits the queue Work").isInstanceOf(DelayQueueWork.class);
+    assertThat(submissions.get(0).thread()).isEqualTo(Thread.currentThread().getName());
+    assertThat(submissions.subList(1, 3)).allSatisfy(submission -> {
+      assertThat(submission.work()).isInstanceOf(TaskWork.class);
+      assertThat(submission.thread()).startsWith(ExecutorWorkManager.THREAD_PREFIX);
+    });
+  }
+
+  @Test
+  void theQueueWorkEndsAfterItsTurnAndItsSuccessorIsSubmittedFromItsThread() throws Exception {
+    try (ExecutorWorkManager turns = new ExecutorWorkManager()) {
+      WorkManagerScheduler shortTurns = new WorkManagerScheduler(turns, true, Duration.ofMillis(100));
+      shortTurns.start();
+      CountDownLatch ran = new CountDownLatch(1);
+      shortTurns.schedule(ran::countDown, Duration.ofMillis(700));
+
+      assertThat(ran.await(WAIT, TimeUnit.SECONDS)).isTrue();
+      List<ExecutorWorkManager.Submission> queueWorks = turns.submissions().stream()
+          .filter(submission -> submission.work() instanceof DelayQueueWork).toList();
+      assertThat(queueWorks.size()).as("queue Works, one per turn").isGreaterThan(2);
+      assertThat(queueWorks.subList(1, queueWorks.size()))
+          .allSatisfy(next -> assertThat(next.thread()).startsWith(ExecutorWorkManager.THREAD_PREFIX));
+      assertThat(shortTurns.stop(Duration.ofSeconds(WAIT))).isTrue();
+      assertThat(shortTurns.worksInFlight()).isZero();
+    }
+  }
+
+  @Test
+  void stopTellsWaitingTasksTheyWillNotRun() {
+    List<RejectedExecutionException> dropped = Collections.synchronizedList(new ArrayList<>());
+    scheduler.schedule(dropAware(() -> { }, dropped::add), Duration.ofHours(1));
+
+    assertThat(scheduler.stop(Duration.ofSeconds(WAIT))).isTrue();
+
+    assertThat(dropped).singleElement().extracting(Throwable::getMessage).asString().contains("stopped");
+  }
+
+  @Test
   void delayedTasksRunInDeadlineOrderInWorksOfTheirOwn() throws InterruptedException {
     List<String> order = Collections.synchronizedList(new ArrayList<>());
     CountDownLatch ran = new CountDownLatch(2);
-    // Start the queue Work first, so each task is handed over when it falls due rather than both at once.
-    scheduler.schedule(() -> { }, Duration.ofHours(1));
+    // The queue Work is running (start()), so each task is handed over when it falls due rather than both at once.
     awaitQueueThreads(1);
 
     scheduler.schedule(() -> {
@@ -138,11 +197,33 @@ class WorkManagerSchedulerTest {
   }
 
   @Test
-  void rejectedWorkSurfacesAsRejectedExecution() {
+  void aTaskWhoseWorkTheContainerRejectsIsToldAtOnce() throws InterruptedException {
+    CountDownLatch told = new CountDownLatch(1);
+    List<RejectedExecutionException> dropped = Collections.synchronizedList(new ArrayList<>());
     workManager.close();
-    assertThatThrownBy(() -> scheduler.execute(() -> { }))
-        .isInstanceOf(RejectedExecutionException.class).hasMessageContaining("WorkManager");
-    assertThat(scheduler.worksInFlight()).isZero();
+
+    scheduler.execute(dropAware(() -> { }, reason -> {
+      dropped.add(reason);
+      told.countDown();
+    }));
+
+    assertThat(told.await(WAIT, TimeUnit.SECONDS)).isTrue();
+    assertThat(dropped).singleElement().extracting(Throwable::getMessage).asString().contains("WorkManager");
+  }
+
+  private static ConnectorScheduler.DropAware dropAware(Runnable task,
+      Consumer<RejectedExecutionException> onDrop) {
+    return new ConnectorScheduler.DropAware() {
+      @Override
+      public void run() {
+        task.run();
+      }
+
+      @Override
+      public void dropped(RejectedExecutionException reason) {
+        onDrop.accept(reason);
+      }
+    };
   }
 
   private static boolean isQueueThread() {

@@ -96,7 +96,7 @@ public abstract class ScenarioSuite {
     config.put("alloydb.password", emulator.password());
     config.put("alloydb.admin-service-endpoint", emulator.adminApiRestEndpoint());
     config.put("alloydb.credentials-file", emulator.credentialsFile().toAbsolutePath().toString());
-    config.put("alloydb.it.iam-user", emulator.iamUser());
+    config.put("alloydb.iam-user", emulator.iamUser());
     config.put("alloydb.it.password-user", emulator.passwordUser());
     return config;
   }

@@ -8,6 +8,7 @@ import dev.alloydb.jakarta.servers.ServerUnderTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -55,12 +56,31 @@ class OpenLibertyIT extends ScenarioSuite {
     assertThat(answer.body()).isEqualTo(AlloyDbEmulator.shared().passwordUser());
   }
 
+  /**
+   * Stopping the server with the adapter in use: Liberty's quiesce waits (30 s at most) for the Works running when
+   * the stop began, then logs CWWKE1101I, or CWWKE1102W if one was still running. The adapter's delay-queue Work must
+   * not be such a Work (it was: it ran until ResourceAdapter.stop(), which Liberty calls only after the quiesce).
+   */
   @Test
   @Order(9)
-  void stopLeavesNoProcess() {
+  void stopWithTheAdapterInUseQuiescesAndLeavesNoProcess() throws Exception {
+    liberty.reinstallAdapter();
+    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        liberty.baseUri().resolve("liberty-native-probe/pool-user?jndi=jdbc/alloydb"))
+        .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).as("a connection through the adapter, which schedules a refresh: %s",
+        answer.body()).isEqualTo(200);
     List<ProcessHandle> running = liberty.processes();
     assertThat(running).as("the server runs until it is closed").isNotEmpty();
+
     liberty.close();
+
     assertThat(running).as("processes of the server after close()").noneMatch(ProcessHandle::isAlive);
+    List<String> messages = Files.readAllLines(liberty.messagesLog());
+    assertThat(messages.stream().filter(line -> line.contains("CWWKE110")).map(line -> line.replaceAll(
+        ".*(CWWKE110\\d[IW]).*", "$1"))).as("Liberty's quiesce messages").containsExactly("CWWKE1100I", "CWWKE1101I");
+    assertThat(messages).as("the adapter stopped with every Work ended")
+        .anyMatch(line -> line.contains("AlloyDB resource adapter stopped"))
+        .noneMatch(line -> line.contains("with Work still running"));
   }
 }

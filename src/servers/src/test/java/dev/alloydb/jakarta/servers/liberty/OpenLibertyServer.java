@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * Open Liberty run from an unpacked {@code openliberty-runtime} zip as its README recipe says: a server
  * {@value #SERVER} in a user directory of its own under the work directory, with the recipe's {@code server.xml} and
  * {@code alloydb.xml} copied verbatim, the .rar in {@code usr/shared/resources}, and a {@code server.env} with the
  * recipe's keys holding this setup's values (the adapter's MicroProfile Config keys as environment variables, the
- * IAM user, a free HTTP port). Before the wars, the adapter connects once from a request
- * ({@link #connectFromARequest}). Wars go to {@code dropins}; undeploying removes them and empties
- * {@code alloydb.xml}, each time waiting for Liberty's own message that the application or the adapter stopped.
+ * IAM user, a free HTTP port). Wars go to {@code dropins} once the adapter is installed; the sample opens its first
+ * connection while it starts. Undeploying removes them and empties {@code alloydb.xml}, each time waiting for
+ * Liberty's own message that the application or the adapter stopped.
  */
 public final class OpenLibertyServer implements ServerUnderTest {
 
   static final String SERVER = "alloydb";
   private static final String RA_ID = "alloydb";
-  private static final String WARM_UP = "alloydb-liberty-first-connection";
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
   private static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
@@ -108,32 +101,9 @@ public final class OpenLibertyServer implements ServerUnderTest {
         BOOT_TIMEOUT, "install of resource adapter " + RA_ID);
     System.out.printf("%s: started in %d ms (launch to CWWKF0011I), resource adapter installed%n", name(),
         bootTime.toMillis());
-    connectFromARequest(setup.workDir());
     for (Path war : setup.wars()) {
       deploy(war);
     }
-  }
-
-  /**
-   * Has the adapter connect once from an HTTP request, through a war of its own that is then removed. Liberty does
-   * not run a Work that an application submits while that application is still starting; the adapter's first
-   * certificate refresh is such a Work when the first connection is opened during start-up (the sample creates its
-   * table then), and that connection would fail after 30 s. Once the adapter holds a certificate, start-up
-   * connections need no Work (README "Deploying on Open Liberty").
-   */
-  private void connectFromARequest(Path workDir) throws Exception {
-    Path war = workDir.resolve(WARM_UP + ".war");
-    ShrinkWrap.create(WebArchive.class, war.getFileName().toString()).addClass(PoolUserServlet.class)
-        .as(ZipExporter.class).exportTo(war.toFile(), true);
-    deploy(war);
-    HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        baseUri.resolve(WARM_UP + "/pool-user?jndi=jdbc/alloydb")).timeout(DEPLOY_TIMEOUT).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (answer.statusCode() != 200) {
-      throw new IllegalStateException("The adapter's first connection (jdbc/alloydb) failed: " + answer.statusCode()
-          + " " + answer.body() + "; see " + messagesLog());
-    }
-    undeploy(war.getFileName().toString());
   }
 
   private void installNativePool(Path jars, Path library) throws IOException {
@@ -186,6 +156,14 @@ public final class OpenLibertyServer implements ServerUnderTest {
     Files.writeString(serverDir.resolve("alloydb.xml"), "<server/>\n", StandardCharsets.UTF_8);
     console.await(mark, line -> line.contains("J2CA7009I") && line.contains(" " + RA_ID + " "), this::failed,
         DEPLOY_TIMEOUT, "uninstall of resource adapter " + RA_ID);
+  }
+
+  /** Puts the recipe's {@code alloydb.xml} back after {@link #undeployAll()}; waits until the adapter is installed. */
+  void reinstallAdapter() throws Exception {
+    int mark = console.mark();
+    Files.copy(recipes.resolve("alloydb.xml"), serverDir.resolve("alloydb.xml"), StandardCopyOption.REPLACE_EXISTING);
+    console.await(mark, line -> line.contains("J2CA7001I") && line.contains(" " + RA_ID + " "), this::failed,
+        DEPLOY_TIMEOUT, "install of resource adapter " + RA_ID);
   }
 
   /** Removes the war {@code file} from {@code dropins} and waits until Liberty says the application stopped. */
@@ -269,16 +247,12 @@ public final class OpenLibertyServer implements ServerUnderTest {
 
   /**
    * The recipe's {@code server.env} keys with this setup's values: every {@code alloydb.*} MicroProfile Config key
-   * under its environment name, {@code alloydb.it.iam-user} also as the recipe's {@code ALLOYDB_IAM_USER}, and the
-   * HTTP port.
+   * under its environment name (so {@code alloydb.iam-user} is the recipe's {@code ALLOYDB_IAM_USER}), and the HTTP
+   * port.
    */
   static List<String> serverEnv(Map<String, String> config, int port) {
     Map<String, String> environment = new LinkedHashMap<>();
     config.forEach((key, value) -> environment.put(environmentName(key), value));
-    String iamUser = config.get("alloydb.it.iam-user");
-    if (iamUser != null) {
-      environment.put("ALLOYDB_IAM_USER", iamUser);
-    }
     environment.put("DEFAULT_HTTP_PORT", Integer.toString(port));
     List<String> lines = new ArrayList<>();
     lines.add("# Written by OpenLibertyServer for the local AlloyDB emulator; same keys as the recipe's server.env");

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 
 /**
  * {@code GET /pool-user?jndi=<name>}: looks the server's DataSource up by its JNDI name and answers with the database
- * user a connection from it logged in as, or 500 with the failure's class and message. {@link OpenLibertyServer}
- * deploys it in a war of its own for the adapter's first connection.
+ * user a connection from it logged in as, or 500 with the failure's class and message. {@link OpenLibertyIT} deploys
+ * it in a war of its own.
  */
 @WebServlet("/pool-user")
 public class PoolUserServlet extends HttpServlet {

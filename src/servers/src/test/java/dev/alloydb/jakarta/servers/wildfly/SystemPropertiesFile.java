@@ -21,10 +21,6 @@ final class SystemPropertiesFile {
   static final String PASSWORD_ENVIRONMENT_VARIABLE = "ALLOYDB_PASSWORD";
   /** The MicroProfile Config key of the password, kept out of the file. */
   static final String PASSWORD_KEY = "alloydb.password";
-  /** The system property alloydb.cli gives the IAM pool as its user, {@code ${app.iam-user}}. */
-  static final String IAM_USER_PROPERTY = "app.iam-user";
-  /** The test's key for the emulator's IAM user (the suite's configuration). */
-  static final String IT_IAM_USER_KEY = "alloydb.it.iam-user";
 
   private SystemPropertiesFile() {
   }
@@ -33,10 +29,6 @@ final class SystemPropertiesFile {
   static Path write(Path recipe, Map<String, String> values, Path target) throws IOException {
     Map<String, String> remaining = new LinkedHashMap<>(values);
     remaining.remove(PASSWORD_KEY);
-    String iamUser = remaining.get(IT_IAM_USER_KEY);
-    if (iamUser != null) {
-      remaining.put(IAM_USER_PROPERTY, iamUser);
-    }
     List<String> lines = new ArrayList<>();
     for (String line : Files.readAllLines(recipe, StandardCharsets.UTF_8)) {
       int equals = line.indexOf('=');

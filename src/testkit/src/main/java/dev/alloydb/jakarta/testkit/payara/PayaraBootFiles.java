@@ -18,7 +18,7 @@ import java.util.Map;
  *   <li>{@value #PASSWORD_JNDI}: password login, every property explicit except the password (MicroProfile
  *       Config {@code alloydb.password}), connection validation on;</li>
  *   <li>{@value #IAM_JNDI}: IAM login; only {@code enableIamAuth} and {@code user} (as
- *       {@code ${MPCONFIG=alloydb.it.iam-user}}, expanded by Payara) are pool properties, the rest comes from
+ *       {@code ${MPCONFIG=alloydb.iam-user}}, expanded by Payara) are pool properties, the rest comes from
  *       MicroProfile Config;</li>
  *   <li>{@value #CONFIG_JNDI}: no pool property at all (everything from MicroProfile Config), one connection,
  *       no validation (so a broken connection is only noticed through its error event).</li>
@@ -39,7 +39,7 @@ public final class PayaraBootFiles {
   /** JNDI name of the pool configured by MicroProfile Config only. */
   public static final String CONFIG_JNDI = "jdbc/alloydb-config";
   /** System property (in Payara) holding the emulator's IAM database user. */
-  public static final String IAM_USER_PROPERTY = "alloydb.it.iam-user";
+  public static final String IAM_USER_PROPERTY = "alloydb.iam-user";
   /** MicroProfile Config's environment name for {@code alloydb.password}; the build sets it for the ITs. */
   public static final String PASSWORD_ENVIRONMENT_VARIABLE = "ALLOYDB_PASSWORD";
   /** System property (in Payara) holding the emulator's password database user. */
