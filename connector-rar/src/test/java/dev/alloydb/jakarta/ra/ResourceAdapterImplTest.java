@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alloydb.jakarta.connector.Connector;
 import dev.alloydb.jakarta.connector.ConnectorConfig;
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
+import dev.alloydb.jakarta.testkit.jca.ExecutorWorkManager;
+import dev.alloydb.jakarta.testkit.jca.TestBootstrapContext;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import java.lang.management.ManagementFactory;

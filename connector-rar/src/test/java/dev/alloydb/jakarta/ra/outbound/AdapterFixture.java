@@ -1,9 +1,9 @@
 package dev.alloydb.jakarta.ra.outbound;
 
 import dev.alloydb.jakarta.emulator.AlloyDbEmulator;
-import dev.alloydb.jakarta.ra.ExecutorWorkManager;
+import dev.alloydb.jakarta.testkit.jca.ExecutorWorkManager;
 import dev.alloydb.jakarta.ra.ResourceAdapterImpl;
-import dev.alloydb.jakarta.ra.TestBootstrapContext;
+import dev.alloydb.jakarta.testkit.jca.TestBootstrapContext;
 import jakarta.resource.ResourceException;
 import java.util.Map;
 import java.util.Optional;

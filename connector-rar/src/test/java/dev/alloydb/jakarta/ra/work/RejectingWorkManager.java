@@ -1,6 +1,6 @@
 package dev.alloydb.jakarta.ra.work;
 
-import dev.alloydb.jakarta.ra.ExecutorWorkManager;
+import dev.alloydb.jakarta.testkit.jca.ExecutorWorkManager;
 import jakarta.resource.spi.work.ExecutionContext;
 import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkEvent;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import dev.alloydb.jakarta.connector.ScheduledTask;
-import dev.alloydb.jakarta.ra.ExecutorWorkManager;
+import dev.alloydb.jakarta.testkit.jca.ExecutorWorkManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package dev.alloydb.jakarta.benchmark.handles;
 
+import dev.alloydb.jakarta.testkit.jca.ExecutorWorkManager;
+import dev.alloydb.jakarta.testkit.jca.TestBootstrapContext;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionFactory;
@@ -27,13 +29,13 @@ final class AdapterConnection implements AutoCloseable {
   private static final String FACTORY = "dev.alloydb.jakarta.ra.outbound.ManagedConnectionFactoryImpl";
 
   private final URLClassLoader loader;
-  private final PooledWorkManager workManager;
+  private final ExecutorWorkManager workManager;
   private final ResourceAdapter adapter;
   private final ManagedConnection managed;
   private final Connection handle;
   private final Connection physical;
 
-  private AdapterConnection(URLClassLoader loader, PooledWorkManager workManager, ResourceAdapter adapter,
+  private AdapterConnection(URLClassLoader loader, ExecutorWorkManager workManager, ResourceAdapter adapter,
       ManagedConnection managed, Connection handle, Connection physical) {
     this.loader = loader;
     this.workManager = workManager;
@@ -47,9 +49,9 @@ final class AdapterConnection implements AutoCloseable {
       SQLException, IOException {
     URLClassLoader loader = new URLClassLoader(new URL[] {target.adapterJar().toUri().toURL()},
         AdapterConnection.class.getClassLoader());
-    PooledWorkManager workManager = new PooledWorkManager();
+    ExecutorWorkManager workManager = new ExecutorWorkManager();
     ResourceAdapter adapter = (ResourceAdapter) instantiate(loader, ADAPTER);
-    adapter.start(new WorkManagerBootstrap(workManager));
+    adapter.start(new TestBootstrapContext(workManager));
     try {
       ManagedConnectionFactory factory = (ManagedConnectionFactory) instantiate(loader, FACTORY);
       for (Map.Entry<String, String> property : target.poolProperties().entrySet()) {

@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.ra;
+package dev.alloydb.jakarta.testkit.jca;
 
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.XATerminator;

@@ -1,4 +1,4 @@
-package dev.alloydb.jakarta.ra;
+package dev.alloydb.jakarta.testkit.jca;
 
 import jakarta.resource.spi.work.ExecutionContext;
 import jakarta.resource.spi.work.Work;
@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the container's WorkManager (the container is not what these tests check): Works run on pooled
- * threads named {@value #THREAD_PREFIX}N, the way Payara runs them on its ORB thread pool.
+ * A stand-in for the container's WorkManager (the container is not what the adapter's tests and the handle
+ * benchmark check): Works run on pooled threads named {@value #THREAD_PREFIX}N, the way Payara runs them on its
+ * ORB thread pool.
  */
 public final class ExecutorWorkManager implements WorkManager, AutoCloseable {
 
