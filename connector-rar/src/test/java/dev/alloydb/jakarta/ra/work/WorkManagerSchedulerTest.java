@@ -200,15 +200,21 @@ class WorkManagerSchedulerTest {
   void aTaskWhoseWorkTheContainerRejectsIsToldAtOnce() throws InterruptedException {
     CountDownLatch told = new CountDownLatch(1);
     List<RejectedExecutionException> dropped = Collections.synchronizedList(new ArrayList<>());
-    workManager.close();
+    // Work 1 is the queue Work, which keeps running; Work 2 is the task's own.
+    try (RejectingWorkManager rejecting = new RejectingWorkManager(2, RejectingWorkManager.Mode.AT_ONCE)) {
+      WorkManagerScheduler refused = new WorkManagerScheduler(rejecting, true, Duration.ofHours(1));
+      refused.start();
 
-    scheduler.execute(dropAware(() -> { }, reason -> {
-      dropped.add(reason);
-      told.countDown();
-    }));
+      refused.execute(dropAware(() -> { }, reason -> {
+        dropped.add(reason);
+        told.countDown();
+      }));
 
-    assertThat(told.await(WAIT, TimeUnit.SECONDS)).isTrue();
-    assertThat(dropped).singleElement().extracting(Throwable::getMessage).asString().contains("WorkManager");
+      assertThat(told.await(WAIT, TimeUnit.SECONDS)).isTrue();
+      assertThat(dropped).singleElement().extracting(Throwable::getMessage).asString()
+          .contains("WorkManager rejected AlloyDB connector work");
+      assertThat(refused.stop(Duration.ofSeconds(WAIT))).isTrue();
+    }
   }
 
   private static ConnectorScheduler.DropAware dropAware(Runnable task,
