@@ -61,9 +61,9 @@ public final class ServerBenchmark {
     Path serversDir = Path.of(required("servers.dir")).toAbsolutePath();
     ServerBenchmark benchmark = new ServerBenchmark(serversDir, Path.of(required("servers.rar")).toAbsolutePath(),
         Path.of(required("servers.benchmark.results")).toAbsolutePath(),
-        Duration.ofSeconds(Long.getLong("servers.benchmark.warmupSeconds", 2)),
+        Duration.ofSeconds(Long.getLong("servers.benchmark.warmupSeconds", 6)),
         Duration.ofSeconds(Long.getLong("servers.benchmark.trialSeconds", 3)),
-        Integer.getInteger("servers.benchmark.trials", 3));
+        Integer.getInteger("servers.benchmark.trials", 5));
     List<BenchmarkedServer> servers = selected(matrix(serversDir), System.getProperty("servers.benchmark.only", ""));
     long start = System.nanoTime();
     boolean failed = benchmark.run(servers);
