@@ -106,7 +106,7 @@ final class PayaraBenchmark {
       Map<String, List<Double>> samples = new LinkedHashMap<>();
       for (int t = 0; t < settings.throughputTrials(); t++) {
         for (Workload workload : Workload.values()) {
-          for (var server : servers.entrySet()) {
+          for (var server : PooledThroughput.inTurn(List.copyOf(servers.entrySet()), t)) {
             samples.computeIfAbsent(server.getKey() + "." + workload, k -> new ArrayList<>())
                 .add(runLoop(server.getValue(), jndi(server.getKey()), workload, settings.throughputTrial()));
           }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.alloydb.jakarta.testkit.throughput.ThroughputLoop;
 import dev.alloydb.jakarta.testkit.throughput.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class PooledThroughput {
       Map<Key, List<Double>> samples = new LinkedHashMap<>();
       for (int t = 0; t < settings.throughputTrials(); t++) {
         for (Workload workload : Workload.values()) {
-          for (Map.Entry<UrlClient, HikariDataSource> pool : pools.entrySet()) {
+          for (Map.Entry<UrlClient, HikariDataSource> pool : inTurn(List.copyOf(pools.entrySet()), t)) {
             double opsPerSecond = ThroughputLoop.run(pool.getValue(), workload, settings.poolThreads(),
                 settings.throughputTrial());
             samples.computeIfAbsent(new Key(pool.getKey(), workload), k -> new ArrayList<>()).add(opsPerSecond);
@@ -53,5 +54,16 @@ final class PooledThroughput {
     } finally {
       pools.values().forEach(HikariDataSource::close);
     }
+  }
+
+  /**
+   * The order of trial {@code trial}: the list rotated by one place per trial, so that over as many trials as there
+   * are entries each takes every place once. In one JVM the pool that runs first after a change of workload pays for
+   * the loop's recompilation, which a fixed order charges to the same pool every time.
+   */
+  static <T> List<T> inTurn(List<T> entries, int trial) {
+    List<T> order = new ArrayList<>(entries);
+    Collections.rotate(order, -(trial % Math.max(1, order.size())));
+    return order;
   }
 }

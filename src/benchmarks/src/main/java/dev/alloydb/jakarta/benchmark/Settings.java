@@ -48,7 +48,7 @@ record Settings(
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Integer.getInteger(BOOT_TRIALS, 1), 8)
         : new Settings(false, sections, 30, 60, 5, 15, Integer.getInteger(FRESH_JVM_TRIALS, 9), Duration.ofMillis(50),
             200, 3, 8,
-            Duration.ofSeconds(2), Duration.ofSeconds(3), 3, Integer.getInteger(BOOT_TRIALS, 2), 32);
+            Duration.ofSeconds(2), Duration.ofSeconds(3), 4, Integer.getInteger(BOOT_TRIALS, 2), 32);
   }
 
   boolean runs(String section) {
