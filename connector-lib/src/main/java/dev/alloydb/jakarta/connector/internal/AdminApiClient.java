@@ -17,13 +17,11 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.api.gax.rpc.mtls.CertificateBasedAccess;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.google.cloud.alloydb.v1alpha.AlloyDBAdminClient;
 import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
 import com.google.cloud.alloydb.v1alpha.stub.AlloyDBAdminStubSettings;
-import com.google.cloud.alloydb.v1alpha.stub.HttpJsonAlloyDBAdminStub;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Duration;
 import dev.alloydb.jakarta.connector.AdminApiException;
@@ -55,11 +53,11 @@ final class AdminApiClient implements AutoCloseable {
   private static final Duration CERT_DURATION = Duration.newBuilder().setSeconds(3600).build();
   private static final int ATTEMPTS = 2;
 
-  private final AlloyDBAdminClient client;
+  private final AdminRestStub client;
   private final Executor executor;
   private final String endpoint;
 
-  private AdminApiClient(AlloyDBAdminClient client, Executor executor, String endpoint) {
+  private AdminApiClient(AdminRestStub client, Executor executor, String endpoint) {
     this.client = client;
     this.executor = executor;
     this.endpoint = endpoint;
@@ -88,7 +86,7 @@ final class AdminApiClient implements AutoCloseable {
     bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
     bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
     try {
-      return new AdminApiClient(AlloyDBAdminClient.create(stub(settings.build())), executor,
+      return new AdminApiClient(stub(settings.build()), executor,
           config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
       throw new ConnectorOperationException("Cannot create the Admin API client for endpoint "
@@ -97,28 +95,20 @@ final class AdminApiClient implements AutoCloseable {
   }
 
   /**
-   * Creates the generated HttpJson stub in two steps: its client context (transport, credentials, headers) first,
-   * then the stub itself. Only the second step needs the stub class initialised, which describes every method of
-   * the API and which {@link ClassWarmup} is initialising on another thread meanwhile: the first no longer waits for
-   * it. (A static method of {@link AdminStub} would initialise the stub class before the context is created.)
+   * Creates the stub in two steps: its client context (transport, credentials, headers) first, then the two
+   * callables. Only the second needs {@link AdminRestStub}'s class initialised, which {@link ClassWarmup} is doing on
+   * another thread meanwhile.
    */
-  private static HttpJsonAlloyDBAdminStub stub(AlloyDBAdminSettings settings) throws IOException {
+  private static AdminRestStub stub(AlloyDBAdminSettings settings) throws IOException {
     AlloyDBAdminStubSettings stubSettings = (AlloyDBAdminStubSettings) settings.getStubSettings();
     ClientContext context = ClientContext.create(stubSettings);
     try {
-      return new AdminStub(stubSettings, context);
-    } catch (IOException | RuntimeException | Error e) {
+      return new AdminRestStub(stubSettings, context);
+    } catch (RuntimeException | Error e) {
       for (BackgroundResource resource : context.getBackgroundResources()) {
         resource.shutdown();
       }
       throw e;
-    }
-  }
-
-  /** The generated stub with the settings given, which its public factory for a client context does not take. */
-  private static final class AdminStub extends HttpJsonAlloyDBAdminStub {
-    AdminStub(AlloyDBAdminStubSettings settings, ClientContext context) throws IOException {
-      super(settings, context);
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.alloydb.jakarta.connector.internal;
 
 import com.google.cloud.alloydb.connectors.v1.MetadataExchangeRequest;
-import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
-import com.google.cloud.alloydb.v1alpha.stub.HttpJsonAlloyDBAdminStub;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
+import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.protobuf.util.JsonFormat;
 import dev.alloydb.jakarta.connector.ConnectorScheduler;
 import java.lang.System.Logger.Level;
@@ -36,9 +36,9 @@ import javax.security.auth.x500.X500Principal;
  * idles. Two parts, on two of the scheduler's threads:
  *
  * <ul>
- *   <li>{@link #start}: the Admin API client's HttpJson stub, whose static part describes every method of the API
- *       and builds the descriptors of every message (the longest single step of a first connection), then
- *       protobuf's JSON printer and parser and the metadata exchange message;</li>
+ *   <li>{@link #start}: the Admin API client's HttpJson stub, whose static part describes its two methods and so
+ *       builds protobuf's descriptors of every message of the API (the longest single step of a first connection),
+ *       then protobuf's JSON printer and parser and the metadata exchange message;</li>
  *   <li>{@link #afterKey}, on the thread that generated the key pair, once it is published: the JDK's TLS 1.3 client
  *       up to a ClientHello, with the trust and key managers {@link TlsContexts} builds, one RSASSA-PSS
  *       signature with the new key (the handshake's CertificateVerify), the handshake's other cryptography once, and
@@ -88,11 +88,17 @@ final class ClassWarmup {
 
   private static void adminApi() {
     try {
-      Class.forName(HttpJsonAlloyDBAdminStub.class.getName(), true, ClassWarmup.class.getClassLoader());
-      // the REST transport's request and response bodies
-      JsonFormat.printer().print(GetConnectionInfoRequest.getDefaultInstance());
+      Class.forName(AdminRestStub.class.getName(), true, ClassWarmup.class.getClassLoader());
+      // the REST transport's request and response bodies, with a field of each kind they carry (a Duration is a
+      // well-known type, printed by its own printer)
+      JsonFormat.printer().print(GenerateClientCertificateRequest.newBuilder().setParent("p").setPublicKey("k")
+          .setCertDuration(com.google.protobuf.Duration.newBuilder().setSeconds(1)).setUseMetadataExchange(true)
+          .build());
       JsonFormat.parser().ignoringUnknownFields()
-          .merge("{}", com.google.cloud.alloydb.v1alpha.ConnectionInfo.newBuilder());
+          .merge("{\"ipAddress\":\"a\",\"instanceUid\":\"u\"}",
+              com.google.cloud.alloydb.v1alpha.ConnectionInfo.newBuilder());
+      JsonFormat.parser().ignoringUnknownFields().merge("{\"pemCertificateChain\":[\"c\"],\"caCert\":\"c\"}",
+          GenerateClientCertificateResponse.newBuilder());
       MetadataExchangeRequest.getDefaultInstance();
     } catch (ReflectiveOperationException | java.io.IOException | RuntimeException | LinkageError e) {
       LOG.log(Level.DEBUG, () -> "Class warm-up stopped early (" + e + "); the first connection loads the rest");

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   static final String THREAD_PREFIX = "alloydb-connector-";
-  private static final int THREADS = 4;
+  private static final int THREADS = 6;
   private static final int CONNECT_THREADS = 8;
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
   private static final AtomicInteger SCHEDULERS = new AtomicInteger();
