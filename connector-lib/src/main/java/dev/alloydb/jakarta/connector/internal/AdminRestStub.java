@@ -19,6 +19,7 @@ import com.google.cloud.alloydb.v1alpha.stub.AlloyDBAdminStubSettings;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -46,7 +47,7 @@ final class AdminRestStub implements BackgroundResource {
               .setPath("/v1alpha/{parent=projects/*/locations/*/clusters/*/instances/*}/connectionInfo",
                   request -> pathParent(request.getParent()))
               .setQueryParamsExtractor(request -> {
-                Map<String, java.util.List<String>> fields = new HashMap<>();
+                Map<String, List<String>> fields = new HashMap<>();
                 ProtoRestSerializer<GetConnectionInfoRequest> serializer = ProtoRestSerializer.create();
                 serializer.putQueryParam(fields, "requestId", request.getRequestId());
                 serializer.putQueryParam(fields, ALT, JSON_WITH_INT_ENUMS);
@@ -67,7 +68,7 @@ final class AdminRestStub implements BackgroundResource {
               .setPath("/v1alpha/{parent=projects/*/locations/*/clusters/*}:generateClientCertificate",
                   request -> pathParent(request.getParent()))
               .setQueryParamsExtractor(request -> {
-                Map<String, java.util.List<String>> fields = new HashMap<>();
+                Map<String, List<String>> fields = new HashMap<>();
                 ProtoRestSerializer.<GenerateClientCertificateRequest>create()
                     .putQueryParam(fields, ALT, JSON_WITH_INT_ENUMS);
                 return fields;

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DaemonScheduler implements ConnectorScheduler, AutoCloseable {
   static final String THREAD_PREFIX = "alloydb-connector-";
+  // A first connection runs five tasks at once: key generation, class warm-up, the refresh and its two Admin API
+  // calls (gax-httpjson runs each request on this scheduler); threads are created only when needed.
   private static final int THREADS = 6;
   private static final int CONNECT_THREADS = 8;
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
