@@ -21,7 +21,6 @@ import com.google.protobuf.TypeRegistry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -34,7 +33,7 @@ import java.util.function.Function;
  * uses, with the REST bindings of {@code google.cloud.alloydb.v1alpha.AlloyDBAdmin} (service.proto's
  * {@code google.api.http} options), the same query parameters and request-params header as the generated one.
  */
-final class AdminRestStub implements BackgroundResource {
+final class AdminRestStub implements AutoCloseable {
   private static final String ALT = "$alt";
   private static final String JSON_WITH_INT_ENUMS = "json;enum-encoding=int";
 
@@ -46,13 +45,7 @@ final class AdminRestStub implements BackgroundResource {
           .setRequestFormatter(ProtoMessageRequestFormatter.<GetConnectionInfoRequest>newBuilder()
               .setPath("/v1alpha/{parent=projects/*/locations/*/clusters/*/instances/*}/connectionInfo",
                   request -> pathParent(request.getParent()))
-              .setQueryParamsExtractor(request -> {
-                Map<String, List<String>> fields = new HashMap<>();
-                ProtoRestSerializer<GetConnectionInfoRequest> serializer = ProtoRestSerializer.create();
-                serializer.putQueryParam(fields, "requestId", request.getRequestId());
-                serializer.putQueryParam(fields, ALT, JSON_WITH_INT_ENUMS);
-                return fields;
-              })
+              .setQueryParamsExtractor(request -> jsonQuery(Map.of("requestId", request.getRequestId())))
               .setRequestBodyExtractor(request -> null)
               .build())
           .setResponseParser(parser(ConnectionInfo.getDefaultInstance()))
@@ -67,12 +60,7 @@ final class AdminRestStub implements BackgroundResource {
           .setRequestFormatter(ProtoMessageRequestFormatter.<GenerateClientCertificateRequest>newBuilder()
               .setPath("/v1alpha/{parent=projects/*/locations/*/clusters/*}:generateClientCertificate",
                   request -> pathParent(request.getParent()))
-              .setQueryParamsExtractor(request -> {
-                Map<String, List<String>> fields = new HashMap<>();
-                ProtoRestSerializer.<GenerateClientCertificateRequest>create()
-                    .putQueryParam(fields, ALT, JSON_WITH_INT_ENUMS);
-                return fields;
-              })
+              .setQueryParamsExtractor(request -> jsonQuery(Map.of()))
               .setRequestBodyExtractor(request -> ProtoRestSerializer.create()
                   .toBody("*", request.toBuilder().clearParent().build(), true))
               .build())
@@ -109,6 +97,15 @@ final class AdminRestStub implements BackgroundResource {
     return fields;
   }
 
+  /** The request's own query parameters, then the answer format both methods ask for (JSON, enums as numbers). */
+  private static Map<String, List<String>> jsonQuery(Map<String, Object> params) {
+    Map<String, List<String>> fields = new HashMap<>();
+    ProtoRestSerializer<Message> serializer = ProtoRestSerializer.create();
+    params.forEach((name, value) -> serializer.putQueryParam(fields, name, value));
+    serializer.putQueryParam(fields, ALT, JSON_WITH_INT_ENUMS);
+    return fields;
+  }
+
   private static <T extends Message> ProtoMessageResponseParser<T> parser(T defaultInstance) {
     return ProtoMessageResponseParser.<T>newBuilder()
         .setDefaultInstance(defaultInstance)
@@ -130,33 +127,9 @@ final class AdminRestStub implements BackgroundResource {
         .build();
   }
 
+  /** Shuts the client context's transport and executors down (what the generated stub's close does). */
   @Override
   public void close() {
-    shutdown();
-  }
-
-  @Override
-  public void shutdown() {
     resources.shutdown();
-  }
-
-  @Override
-  public boolean isShutdown() {
-    return resources.isShutdown();
-  }
-
-  @Override
-  public boolean isTerminated() {
-    return resources.isTerminated();
-  }
-
-  @Override
-  public void shutdownNow() {
-    resources.shutdownNow();
-  }
-
-  @Override
-  public boolean awaitTermination(long duration, TimeUnit unit) throws InterruptedException {
-    return resources.awaitTermination(duration, unit);
   }
 }
