@@ -36,7 +36,7 @@ import javax.security.auth.x500.X500Principal;
  * idles. Two parts, on two of the scheduler's threads:
  *
  * <ul>
- *   <li>{@link #start}: the Admin API client's HttpJson stub, whose static part describes its two methods and so
+ *   <li>{@link #start}: gax's call logging, the Admin API client's HttpJson stub, whose static part describes its two methods and so
  *       builds protobuf's descriptors of every message of the API (the longest single step of a first connection),
  *       then protobuf's JSON printer and parser and the metadata exchange message;</li>
  *   <li>{@link #afterKey}, on the thread that generated the key pair, once it is published: the JDK's TLS 1.3 client
@@ -88,6 +88,8 @@ final class ClassWarmup {
 
   private static void adminApi() {
     try {
+      // gax's call logging builds a Gson on its first call, logging on or off: tens of milliseconds of class loading
+      Class.forName("com.google.api.gax.logging.LogData", true, ClassWarmup.class.getClassLoader());
       Class.forName(AdminRestStub.class.getName(), true, ClassWarmup.class.getClassLoader());
       // the REST transport's request and response bodies, with a field of each kind they carry (a Duration is a
       // well-known type, printed by its own printer)

@@ -59,7 +59,7 @@ public final class ConnectorCore implements AutoCloseable {
           + "): is the container or its work manager shutting down?", e);
     }
     ClassWarmup.start(scheduler);
-    this.telemetry = new ConnectorTelemetry(config.metrics(), clock);
+    this.telemetry = new ConnectorTelemetry(config.metrics(), clock, scheduler);
     Credentials credentials;
     try {
       credentials = Credentials.load(config, iamEndpointOverride);

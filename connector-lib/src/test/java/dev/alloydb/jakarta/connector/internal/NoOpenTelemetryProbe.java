@@ -26,6 +26,12 @@ public final class NoOpenTelemetryProbe {
       }
       MBeanServer server = ManagementFactory.getPlatformMBeanServer();
       ObjectName connectorName = null;
+      // in a JVM whose MBean server had not started, the MBeans are registered in the background after the dial
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (server.queryNames(new ObjectName("dev.alloydb.jakarta:type=ConnectorInstance,*"), null).isEmpty()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
       for (ObjectName candidate : server.queryNames(new ObjectName("dev.alloydb.jakarta:type=Connector,*"), null)) {
         Object instances = server.getAttribute(candidate, "InstanceUris");
         if (((String[]) instances).length == 1 && ((String[]) instances)[0].equals(uri)
