@@ -9,15 +9,12 @@ import com.google.api.gax.core.BackgroundResource;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.api.gax.core.FixedExecutorProvider;
 import com.google.api.gax.httpjson.InstantiatingHttpJsonChannelProvider;
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.ClientContext;
 import com.google.api.gax.rpc.FixedHeaderProvider;
 import com.google.api.gax.rpc.StatusCode;
-import com.google.api.gax.rpc.UnaryCallSettings;
 import com.google.api.gax.rpc.mtls.CertificateBasedAccess;
 import com.google.auth.oauth2.GoogleCredentials;
-import com.google.cloud.alloydb.v1alpha.AlloyDBAdminSettings;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
@@ -51,7 +48,6 @@ final class AdminApiClient implements AutoCloseable {
   private static final Set<StatusCode.Code> TERMINAL = Set.of(StatusCode.Code.NOT_FOUND,
       StatusCode.Code.PERMISSION_DENIED, StatusCode.Code.INVALID_ARGUMENT, StatusCode.Code.UNAUTHENTICATED);
   private static final Duration CERT_DURATION = Duration.newBuilder().setSeconds(3600).build();
-  private static final int ATTEMPTS = 2;
 
   private final AdminRestStub client;
   private final Executor executor;
@@ -65,8 +61,8 @@ final class AdminApiClient implements AutoCloseable {
 
   static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
       ScheduledExecutorService executor, String userAgent) {
-    AlloyDBAdminSettings.Builder settings = AlloyDBAdminSettings.newHttpJsonBuilder();
-    InstantiatingHttpJsonChannelProvider.Builder transport = AlloyDBAdminSettings
+    AdminStubSettings.Builder settings = AdminStubSettings.newBuilder(config.refreshTimeout());
+    InstantiatingHttpJsonChannelProvider.Builder transport = AlloyDBAdminStubSettings
         .defaultHttpJsonTransportProviderBuilder()
         .setEndpoint(config.adminServiceEndpoint())
         .setExecutor(executor);
@@ -81,13 +77,10 @@ final class AdminApiClient implements AutoCloseable {
     settings.setUniverseDomain(config.universeDomain());
     settings.setBackgroundExecutorProvider(FixedExecutorProvider.create(executor));
     settings.setHeaderProvider(FixedHeaderProvider.create("user-agent", userAgent));
-    settings.setWatchdogProvider(null);
+    settings.setStreamWatchdogProvider(null);
     config.quotaProject().ifPresent(settings::setQuotaProjectId);
-    bound(settings.getConnectionInfoSettings(), config.refreshTimeout());
-    bound(settings.generateClientCertificateSettings(), config.refreshTimeout());
     try {
-      return new AdminApiClient(stub(settings.build()), executor,
-          config.adminServiceEndpoint());
+      return new AdminApiClient(stub(settings.build()), executor, config.adminServiceEndpoint());
     } catch (IOException | RuntimeException e) {
       throw new ConnectorOperationException("Cannot create the Admin API client for endpoint "
           + config.adminServiceEndpoint() + ": " + e.getMessage(), e);
@@ -99,37 +92,16 @@ final class AdminApiClient implements AutoCloseable {
    * callables. Only the second needs {@link AdminRestStub}'s class initialised, which {@link ClassWarmup} is doing on
    * another thread meanwhile.
    */
-  private static AdminRestStub stub(AlloyDBAdminSettings settings) throws IOException {
-    AlloyDBAdminStubSettings stubSettings = (AlloyDBAdminStubSettings) settings.getStubSettings();
-    ClientContext context = ClientContext.create(stubSettings);
+  private static AdminRestStub stub(AdminStubSettings settings) throws IOException {
+    ClientContext context = ClientContext.create(settings);
     try {
-      return new AdminRestStub(stubSettings, context);
+      return new AdminRestStub(settings, context);
     } catch (RuntimeException | Error e) {
       for (BackgroundResource resource : context.getBackgroundResources()) {
         resource.shutdown();
       }
       throw e;
     }
-  }
-
-  /**
-   * Each call makes at most {@value #ATTEMPTS} attempts, 1 s apart, all within the refresh timeout: the cache's rate
-   * limit and back-off govern how often refreshes happen, and inner retries must not multiply them. Attempts get no
-   * deadline of their own (each HTTP request is bounded by its connect and read timeouts): a deadline would make
-   * gax-httpjson start a timer thread of its own, outside the connector's scheduler.
-   */
-  private static void bound(UnaryCallSettings.Builder<?, ?> call, java.time.Duration timeout) {
-    RetrySettings retry = call.getRetrySettings().toBuilder()
-        .setTotalTimeoutDuration(timeout)
-        .setMaxAttempts(ATTEMPTS)
-        .setInitialRpcTimeoutDuration(java.time.Duration.ZERO)
-        .setMaxRpcTimeoutDuration(java.time.Duration.ZERO)
-        .setRpcTimeoutMultiplier(1.0)
-        .setInitialRetryDelayDuration(java.time.Duration.ofSeconds(1))
-        .setRetryDelayMultiplier(2.0)
-        .setMaxRetryDelayDuration(java.time.Duration.ofSeconds(2))
-        .build();
-    call.setRetrySettings(retry);
   }
 
   /**

@@ -15,7 +15,6 @@ import com.google.cloud.alloydb.v1alpha.ConnectionInfo;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
-import com.google.cloud.alloydb.v1alpha.stub.AlloyDBAdminStubSettings;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
 import java.util.HashMap;
@@ -25,7 +24,8 @@ import java.util.function.Function;
 
 /**
  * The two Admin API methods the connector calls, GetConnectionInfo and GenerateClientCertificate, as gax-httpjson
- * callables built with google-cloud-alloydb's settings (retries, transport, credentials, headers) and messages.
+ * callables built with {@link AdminStubSettings} (google-cloud-alloydb's defaults for the two) and google-cloud-alloydb's
+ * messages.
  *
  * <p>google-cloud-alloydb's generated {@code HttpJsonAlloyDBAdminStub} describes every method of the API (about 60,
  * each with its formatter, parser and extractors) in its static initialiser: in a new JVM that is, after protobuf's
@@ -72,7 +72,7 @@ final class AdminRestStub implements AutoCloseable {
       generateClientCertificate;
   private final BackgroundResource resources;
 
-  AdminRestStub(AlloyDBAdminStubSettings settings, ClientContext context) {
+  AdminRestStub(AdminStubSettings settings, ClientContext context) {
     this.getConnectionInfo = HttpJsonCallableFactory.createUnaryCallable(
         callSettings(GET_CONNECTION_INFO, GetConnectionInfoRequest::getParent),
         settings.getConnectionInfoSettings(), context);

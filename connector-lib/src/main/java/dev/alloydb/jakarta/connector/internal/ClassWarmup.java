@@ -36,9 +36,9 @@ import javax.security.auth.x500.X500Principal;
  * idles. Two parts, on two of the scheduler's threads:
  *
  * <ul>
- *   <li>{@link #start}: gax's call logging, the Admin API client's HttpJson stub, whose static part describes its two methods and so
- *       builds protobuf's descriptors of every message of the API (the longest single step of a first connection),
- *       then protobuf's JSON printer and parser and the metadata exchange message;</li>
+ *   <li>{@link #start}: protobuf's JSON printer and parser of the Admin API's messages, which builds protobuf's
+ *       descriptors of every message of the API (the longest single step of a first connection), gax's call
+ *       logging, the Admin API client's HttpJson stub and the metadata exchange message;</li>
  *   <li>{@link #afterKey}, on the thread that generated the key pair, once it is published: the JDK's TLS 1.3 client
  *       up to a ClientHello, with the trust and key managers {@link TlsContexts} builds, one RSASSA-PSS
  *       signature with the new key (the handshake's CertificateVerify), the handshake's other cryptography once, and
@@ -86,11 +86,13 @@ final class ClassWarmup {
     }
   }
 
+  /**
+   * In the order a first connection needs them when the key pair is ready late (a new JVM on a small machine):
+   * protobuf's descriptors of the API, which the certificate request's JSON body and both answers need (the longest
+   * single step); gax's call logging, which builds a Gson on its first call, logging on or off; the stub.
+   */
   private static void adminApi() {
     try {
-      // gax's call logging builds a Gson on its first call, logging on or off: tens of milliseconds of class loading
-      Class.forName("com.google.api.gax.logging.LogData", true, ClassWarmup.class.getClassLoader());
-      Class.forName(AdminRestStub.class.getName(), true, ClassWarmup.class.getClassLoader());
       // the REST transport's request and response bodies, with a field of each kind they carry (a Duration is a
       // well-known type, printed by its own printer)
       JsonFormat.printer().print(GenerateClientCertificateRequest.newBuilder().setParent("p").setPublicKey("k")
@@ -101,6 +103,8 @@ final class ClassWarmup {
               com.google.cloud.alloydb.v1alpha.ConnectionInfo.newBuilder());
       JsonFormat.parser().ignoringUnknownFields().merge("{\"pemCertificateChain\":[\"c\"],\"caCert\":\"c\"}",
           GenerateClientCertificateResponse.newBuilder());
+      Class.forName("com.google.api.gax.logging.LogData", true, ClassWarmup.class.getClassLoader());
+      Class.forName(AdminRestStub.class.getName(), true, ClassWarmup.class.getClassLoader());
       MetadataExchangeRequest.getDefaultInstance();
     } catch (ReflectiveOperationException | java.io.IOException | RuntimeException | LinkageError e) {
       LOG.log(Level.DEBUG, () -> "Class warm-up stopped early (" + e + "); the first connection loads the rest");

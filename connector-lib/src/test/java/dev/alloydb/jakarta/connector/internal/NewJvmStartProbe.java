@@ -15,11 +15,12 @@ import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
 /**
- * The main class of {@link JmxStartTest}'s new JVM: connects once in a JVM where nothing has started the platform
- * MBean server, and reports which thread started it, from where, and what got registered. It is the JVM's
- * {@link MBeanServerBuilder} too ({@code -Djavax.management.builder.initial}), to see the server start.
+ * The main class of {@link NewJvmStartTest}'s new JVM: connects once in a JVM where nothing has started the platform
+ * MBean server, and reports which thread started it, from where, what got registered, and whether the settings of
+ * every Admin API method were built. It is the JVM's {@link MBeanServerBuilder} too
+ * ({@code -Djavax.management.builder.initial}), to see the server start.
  */
-public final class JmxStartProbe extends MBeanServerBuilder {
+public final class NewJvmStartProbe extends MBeanServerBuilder {
   private static volatile String startedBy;
   private static volatile List<String> startedFrom = List.of();
 
@@ -61,6 +62,11 @@ public final class JmxStartProbe extends MBeanServerBuilder {
       System.out.println("connectorId=" + server.getAttribute(new ObjectName(
           "dev.alloydb.jakarta:type=Connector,connector=1"), "ConnectorId"));
       System.out.println("dials=" + server.getAttribute(instance, "DialCount"));
+      String classes = (String) server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+          "vmClassHierarchy", new Object[] {null}, new String[] {String[].class.getName()});
+      // the settings of the API's long-running operations: built only with the settings of every method
+      System.out.println("everyMethodsSettingsBuilt="
+          + classes.contains("com.google.api.gax.rpc.OperationCallSettings"));
     }
   }
 }
