@@ -18,7 +18,6 @@ import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateRequest;
 import com.google.cloud.alloydb.v1alpha.GenerateClientCertificateResponse;
 import com.google.cloud.alloydb.v1alpha.GetConnectionInfoRequest;
-import com.google.cloud.alloydb.v1alpha.stub.AlloyDBAdminStubSettings;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Duration;
 import dev.alloydb.jakarta.connector.AdminApiException;
@@ -62,8 +61,7 @@ final class AdminApiClient implements AutoCloseable {
   static AdminApiClient create(ConnectorConfig config, GoogleCredentials credentials,
       ScheduledExecutorService executor, String userAgent) {
     AdminStubSettings.Builder settings = AdminStubSettings.newBuilder(config.refreshTimeout());
-    InstantiatingHttpJsonChannelProvider.Builder transport = AlloyDBAdminStubSettings
-        .defaultHttpJsonTransportProviderBuilder()
+    InstantiatingHttpJsonChannelProvider.Builder transport = InstantiatingHttpJsonChannelProvider.newBuilder()
         .setEndpoint(config.adminServiceEndpoint())
         .setExecutor(executor);
     if (!CertificateBasedAccess.createWithSystemEnv().useMtlsClientCertificate()) {
