@@ -175,7 +175,7 @@ final class AdminApiClient implements AutoCloseable {
     boolean terminal = TERMINAL.contains(code);
     return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed with " + code + ": "
         + (t instanceof ApiException ? t.getMessage() : t.toString())
-        + (terminal ? " (not retried: check the instance URI and the credentials' permissions)" : ""),
+        + (terminal ? " (retried only every 5 minutes: check the instance URI and the credentials' permissions)" : ""),
         code.name(), terminal, t);
   }
 

@@ -24,7 +24,9 @@ import java.util.function.Supplier;
  *       the {@link RefreshGate} allows, or else fail at once with the last failure: no reader waits for a refresh
  *       that cannot start.</li>
  *   <li>After a success the next refresh is scheduled per {@link RefreshPolicy#delayUntilRefresh}; after a failure
- *       the gate backs off, and a non-terminal failure is retried in the background when it opens.</li>
+ *       the gate backs off, and a non-terminal failure is retried in the background when it opens; a terminal one
+ *       (NOT_FOUND, PERMISSION_DENIED, ...) only after {@link RefreshPolicy#terminalRetryDelay}, so that an
+ *       instance whose permissions were fixed recovers without a connect.</li>
  *   <li>{@link #refreshAfterFailure} (a dial failed) starts a refresh if the gate allows, without hiding the current
  *       certificate from other readers.</li>
  *   <li>A refresh the scheduler refuses or drops, or one older than twice the refresh timeout, fails its waiters;
@@ -287,10 +289,12 @@ final class RefreshAheadCache implements ConnectionInfoCache {
     } else {
       LOG.log(Level.WARNING, () -> "[" + instance + "] Refresh failed: " + cause.getMessage());
     }
-    if (!terminal) {
-      Duration wait = gate.untilOpen();
-      scheduleLocked(wait.compareTo(backOff) > 0 ? wait : backOff);
+    Duration wait = gate.untilOpen();
+    Duration delay = wait.compareTo(backOff) > 0 ? wait : backOff;
+    if (terminal && delay.compareTo(policy.terminalRetryDelay()) < 0) {
+      delay = policy.terminalRetryDelay();
     }
+    scheduleLocked(delay);
     return failure;
   }
 

@@ -7,12 +7,15 @@ import java.time.Instant;
  * When a refresh-ahead cache refreshes (alloydb-protocol.md §6.1-6.2): at half the remaining certificate life, or
  * {@code buffer} before expiry when less than an hour remains; at most {@code burst} refreshes at once, then one per
  * {@code interval}; after a failed refresh the next waits one interval, after further failures two. With the Admin
- * API client's two attempts per call that keeps an outage at 2 calls per RPC and minute. Tests shorten the values;
- * production uses {@link #DEFAULT}.
+ * API client's two attempts per call that keeps an outage at 2 calls per RPC and minute. A refusal that retrying
+ * cannot cure by itself (a wrong instance URI, missing permissions) is retried in the background only every
+ * {@link #TERMINAL_RETRY_INTERVALS} intervals: often enough that an instance recovers without traffic once the
+ * permissions are fixed, rarely enough not to matter. Tests shorten the values; production uses {@link #DEFAULT}.
  */
 final class RefreshPolicy {
   static final RefreshPolicy DEFAULT = new RefreshPolicy(Duration.ofMinutes(4), Duration.ofSeconds(30), 2);
   private static final Duration HOUR = Duration.ofHours(1);
+  static final int TERMINAL_RETRY_INTERVALS = 10;
 
   private final Duration buffer;
   private final Duration interval;
@@ -39,6 +42,11 @@ final class RefreshPolicy {
   /** The back-off after {@code failures} consecutive failed refreshes (at least 1). */
   Duration retryDelay(int failures) {
     return failures <= 1 ? interval : interval.multipliedBy(2);
+  }
+
+  /** The delay before a background retry after a terminal failure (5 minutes in production). */
+  Duration terminalRetryDelay() {
+    return interval.multipliedBy(TERMINAL_RETRY_INTERVALS);
   }
 
   /** Whether a lazy cache must refresh a certificate expiring at {@code expiry}. */

@@ -94,12 +94,13 @@ class CachesTest {
   }
 
   @Test
-  void terminalErrorsAreNotRetriedInTheBackground() {
+  void terminalErrorsAreRetriedInTheBackgroundOnlyEveryTenIntervals() {
     RefreshAheadCache cache = refreshAhead();
     calls.get(0).completeExceptionally(error(true));
     scheduler.runReady();
     assertThat(calls).hasSize(1);
-    assertThat(scheduler.pendingDelayed()).isEmpty();
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofMinutes(5)));
     // during the back-off reads fail at once, with no call
     assertThat(cache.connectionInfo()).isCompletedExceptionally();
     scheduler.runReady();
@@ -114,7 +115,15 @@ class CachesTest {
     assertThat(cache.connectionInfo()).isCompletedExceptionally();
     scheduler.runReady();
     assertThat(calls).hasSize(2);
-    assertThat(scheduler.pendingDelayed()).isEmpty();
+    // with no read at all, the background retry comes five minutes later: permissions fixed meanwhile, it recovers
+    assertThat(scheduler.pendingDelayed()).singleElement()
+        .satisfies(d -> assertThat(d.delay()).isEqualTo(Duration.ofMinutes(5)));
+    clock.advance(Duration.ofMinutes(5));
+    scheduler.runLastDelayed();
+    assertThat(calls).hasSize(3);
+    ConnectionInfo fresh = info(clock.instant().plus(Duration.ofHours(1)));
+    calls.get(2).complete(fresh);
+    assertThat(cache.connectionInfo()).isCompletedWithValue(fresh);
   }
 
   @Test
