@@ -175,7 +175,8 @@ final class AdminApiClient implements AutoCloseable {
     boolean terminal = TERMINAL.contains(code);
     return new AdminApiException("[" + instance + "] Admin API " + rpc + " failed with " + code + ": "
         + (t instanceof ApiException ? t.getMessage() : t.toString())
-        + (terminal ? " (retried only every 5 minutes: check the instance URI and the credentials' permissions)" : ""),
+        + (terminal ? " (retrying alone will not cure it: check the instance URI and the credentials' permissions)"
+            : ""),
         code.name(), terminal, t);
   }
 

@@ -24,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * The two Admin API methods the connector calls, GetConnectionInfo and GenerateClientCertificate, as gax-httpjson
- * callables built with {@link AdminStubSettings} (google-cloud-alloydb's defaults for the two) and google-cloud-alloydb's
- * messages.
+ * callables built with {@link AdminStubSettings} (google-cloud-alloydb's defaults for the two) and
+ * google-cloud-alloydb's messages.
  *
  * <p>google-cloud-alloydb's generated {@code HttpJsonAlloyDBAdminStub} describes every method of the API (about 60,
  * each with its formatter, parser and extractors) in its static initialiser: in a new JVM that is, after protobuf's

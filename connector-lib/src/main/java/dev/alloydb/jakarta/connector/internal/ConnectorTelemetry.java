@@ -33,8 +33,8 @@ import javax.management.ObjectName;
  *
  * <p>In a JVM whose platform MBean server has not started yet, starting it (every platform MXBean, JFR's included)
  * takes about 0.3 s of CPU; on a small machine that is a fifth of a new JVM's first connection. The MBeans are then
- * registered in the background a moment after the first dial has ended, under the id reserved now. Where the server runs
- * already (every application server) they are registered at once.
+ * registered in the background one second after the first dial has ended, under the id reserved now. Where the
+ * server runs already (every application server) they are registered at once.
  */
 final class ConnectorTelemetry implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ConnectorTelemetry.class.getName());
@@ -42,7 +42,7 @@ final class ConnectorTelemetry implements AutoCloseable {
   /** The ids of this class loader's open connectors, reserved before their MBeans are registered. */
   private static final Set<Integer> RESERVED_IDS = ConcurrentHashMap.newKeySet();
   private static final int MAX_ID = 100_000;
-  static final Duration LATE_REGISTRATION_DELAY = Duration.ofSeconds(1);
+  private static final Duration LATE_REGISTRATION_DELAY = Duration.ofSeconds(1);
   static final String JMX_DOMAIN = "dev.alloydb.jakarta";
 
   private final String id;
@@ -106,7 +106,8 @@ final class ConnectorTelemetry implements AutoCloseable {
           return n;
         }
       } catch (JMException | RuntimeException e) {
-        // not a valid name: cannot happen for a number
+        // the server cannot tell: keep the id, and let the registration report what is wrong
+        return n;
       }
       RESERVED_IDS.remove(n);
     }
@@ -162,11 +163,6 @@ final class ConnectorTelemetry implements AutoCloseable {
 
   String id() {
     return id;
-  }
-
-  /** Whether the connector's MBean is registered (for tests). */
-  synchronized boolean registered() {
-    return connectorName != null;
   }
 
   /** The object name of an instance's MBean in this connector. */

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NewJvmStartTest {
 
   @Test
-  void aNewJvmsFirstConnectionNeitherStartsTheMBeanServerNorBuildsEveryMethodsSettings(@TempDir Path dir) throws Exception {
+  void aNewJvmsFirstConnectionNeitherStartsTheMBeanServerNorBuildsEveryMethodsSettings(@TempDir Path dir)
+      throws Exception {
     AlloyDbEmulator emulator = EmulatorSupport.emulator();
     Properties login = emulator.passwordLogin();
     Path out = dir.resolve("probe.out");
