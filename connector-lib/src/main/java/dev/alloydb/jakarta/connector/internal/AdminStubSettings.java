@@ -28,10 +28,10 @@ import java.util.Set;
  * generated ones.
  */
 final class AdminStubSettings extends StubSettings<AdminStubSettings> {
-  static final int ATTEMPTS = 2;
+  private static final int ATTEMPTS = 2;
   /** google-cloud-alloydb's {@code retry_policy_0_codes}, which both methods use. */
-  static final Set<StatusCode.Code> RETRYABLE = Set.of(StatusCode.Code.UNAVAILABLE);
-  static final String MTLS_ENDPOINT = "alloydb.mtls.googleapis.com:443";
+  private static final Set<StatusCode.Code> RETRYABLE = Set.of(StatusCode.Code.UNAVAILABLE);
+  private static final String MTLS_ENDPOINT = "alloydb.mtls.googleapis.com:443";
 
   private final UnaryCallSettings<GetConnectionInfoRequest, ConnectionInfo> getConnectionInfo;
   private final UnaryCallSettings<GenerateClientCertificateRequest, GenerateClientCertificateResponse>
@@ -74,7 +74,7 @@ final class AdminStubSettings extends StubSettings<AdminStubSettings> {
    * deadline of their own (each HTTP request is bounded by its connect and read timeouts): a deadline would make
    * gax-httpjson start a timer thread of its own, outside the connector's scheduler.
    */
-  static RetrySettings retries(Duration refreshTimeout) {
+  private static RetrySettings retries(Duration refreshTimeout) {
     return RetrySettings.newBuilder()
         .setTotalTimeoutDuration(refreshTimeout)
         .setMaxAttempts(ATTEMPTS)

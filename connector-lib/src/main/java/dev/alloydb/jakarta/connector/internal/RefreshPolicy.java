@@ -15,7 +15,7 @@ import java.time.Instant;
 final class RefreshPolicy {
   static final RefreshPolicy DEFAULT = new RefreshPolicy(Duration.ofMinutes(4), Duration.ofSeconds(30), 2);
   private static final Duration HOUR = Duration.ofHours(1);
-  static final int TERMINAL_RETRY_INTERVALS = 10;
+  private static final int TERMINAL_RETRY_INTERVALS = 10;
 
   private final Duration buffer;
   private final Duration interval;
