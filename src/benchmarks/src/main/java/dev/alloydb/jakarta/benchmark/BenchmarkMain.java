@@ -102,8 +102,10 @@ public final class BenchmarkMain {
   private void newConnectionLatency(Fixture fixture) throws Exception {
     List<Client> clients = List.of(fixture.endpoints().oursSocketFactory(), fixture.endpoints().googleSocketFactory(), fixture.endpoints().pgjdbcTls(),
         fixture.endpoints().pgjdbcPlain(), fixture.endpoints().oursSocketFactoryNoMetrics());
-    Map<Client, Distribution> latencies = new NewConnectionLatency(settings).run(clients);
-    latencies.forEach((client, d) -> {
+    NewConnectionLatency.Run run = new NewConnectionLatency(settings).run(clients);
+    results.add("warm.jit", "1", "JIT compilation during the measured trials (all clients)", run.compilationMillis(),
+        "ms");
+    run.latencies().forEach((client, d) -> {
       results.add("warm." + client.id() + ".median", "1", client.label() + ": new connection, median", d.medianMs(),
           "ms");
       results.add("warm." + client.id() + ".p99", "1", client.label() + ": new connection, p99", d.p99Ms(), "ms");

@@ -9,12 +9,13 @@ import java.util.stream.Collectors;
  * How much work each benchmark does. The defaults fit the whole run in well under 10 minutes on 2 cores;
  * {@code -Dbenchmark.quick=true} shrinks everything for a smoke run of the harness itself, and
  * {@code -Dbenchmark.sections=1,2} runs only some sections ({@code -Dbenchmark.freshJvmTrials=n} sets the trials of
- * section 2f; {@code -Dbenchmark.bootTrials=n} the Payara Micro boots of section 4p, each bare and with the .rar).
+ * section 2f; {@code -Dbenchmark.bootTrials=n} the Payara Micro boots of section 4p, each bare and with the .rar;
+ * {@code -Dbenchmark.warmupRounds=n} the warm-up connections of section 1, per client).
  */
 record Settings(
     boolean quick,
     Set<String> sections,
-    int warmupConnections,
+    int warmupRounds,
     int connectionsPerTrial,
     int latencyTrials,
     int coldStartTrials,
@@ -31,6 +32,7 @@ record Settings(
 
   private static final String FRESH_JVM_TRIALS = "benchmark.freshJvmTrials";
   private static final String BOOT_TRIALS = "benchmark.bootTrials";
+  private static final String WARMUP_ROUNDS = "benchmark.warmupRounds";
   static final Set<String> ALL_SECTIONS = Set.of("1", "2", "2f", "3", "4", "4p", "5");
 
   static Settings fromSystemProperties() {
@@ -46,7 +48,7 @@ record Settings(
         ? new Settings(true, sections, 10, 20, 2, 2, Integer.getInteger(FRESH_JVM_TRIALS, 2), Duration.ofMillis(50),
             200, 1, 8,
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Integer.getInteger(BOOT_TRIALS, 1), 8)
-        : new Settings(false, sections, 30, 60, 5, 15, Integer.getInteger(FRESH_JVM_TRIALS, 9), Duration.ofMillis(50),
+        : new Settings(false, sections, Integer.getInteger(WARMUP_ROUNDS, 150), 60, 5, 15, Integer.getInteger(FRESH_JVM_TRIALS, 9), Duration.ofMillis(50),
             200, 3, 8,
             Duration.ofSeconds(2), Duration.ofSeconds(3), 4, Integer.getInteger(BOOT_TRIALS, 2), 32);
   }
