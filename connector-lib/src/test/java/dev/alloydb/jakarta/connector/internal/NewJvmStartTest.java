@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What a new JVM's first connection does not pay for: in a JVM where nothing has started the platform MBean server,
  * the connector's start and first dial do not start it (about 0.3 s of CPU): its MBeans are registered in the
  * background after the first dial, under the id reserved at creation; and the Admin API client does not build the
- * generated settings of every method of the API (about 0.2 s). A new JVM runs {@link NewJvmStartProbe}, which
- * connects once against this JVM's emulator.
+ * generated settings of every method of the API (about 0.2 s); and the connector's string concatenations make the
+ * JVM generate no method-handle classes. A new JVM runs {@link NewJvmStartProbe}, which connects once against this
+ * JVM's emulator.
  */
 class NewJvmStartTest {
 
@@ -52,5 +53,22 @@ class NewJvmStartTest {
         .contains(ConnectorTelemetry.class.getName() + ".registerLate")
         .doesNotContain(ConnectorTelemetry.class.getName() + ".<init>")
         .doesNotContain(ConnectorCore.class.getName() + ".<init>");
+  }
+
+  @Test
+  void theConnectorsClassesConcatenateStringsWithoutInvokedynamic() throws Exception {
+    Path classes = Path.of(ConnectorCore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<Path> compiled;
+    try (var files = Files.walk(classes)) {
+      compiled = files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList());
+    }
+    assertThat(compiled).as("the connector's classes in " + classes).hasSizeGreaterThan(50);
+    List<Path> indyConcat = new java.util.ArrayList<>();
+    for (Path file : compiled) {
+      if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("makeConcatWithConstants")) {
+        indyConcat.add(classes.relativize(file));
+      }
+    }
+    assertThat(indyConcat).as("classes compiled without -XDstringConcat=inline (see the parent pom)").isEmpty();
   }
 }
