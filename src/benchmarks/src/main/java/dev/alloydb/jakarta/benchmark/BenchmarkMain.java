@@ -261,6 +261,10 @@ public final class BenchmarkMain {
     results.add("boot.rar", "5", "Payara Micro boot, alloydb-connector.rar deployed (median)", boot.get("rar"), "ms");
     results.add("boot.rar.extra", "5", "Payara Micro boot: what deploying the .rar adds (difference of the medians)",
         boot.get("rar") - boot.get("bare"), "ms");
+    results.add("boot.floor", "5", "Payara Micro boot, the .rar without the Google libraries deployed (adapter,"
+        + " connector-lib and pgjdbc only; cannot connect) (median)", boot.get("floor"), "ms");
+    results.add("boot.floor.extra", "5", "Payara Micro boot: what deploying the .rar without the Google libraries"
+        + " adds (difference of the medians)", boot.get("floor") - boot.get("bare"), "ms");
     Map<String, Double> ops = payara.throughput(RaPool.command(fixture.endpoints(), settings.poolThreads()),
         fixture.endpoints().oursSocketFactoryUrl(), fixture.endpoints().user(), fixture.endpoints().password(), List.of());
     ops.forEach((key, value) -> {
@@ -320,6 +324,8 @@ public final class BenchmarkMain {
         Target.none());
     results.compare("Payara boot with .rar vs bare", "boot.rar", "boot.bare", Target.none());
     results.compareAbsolute("Payara boot: the .rar's extra time (ms)", "boot.rar.extra", Target.atMost(1000));
+    results.compareAbsolute("Payara boot: extra time of the .rar without the Google libraries (ms)",
+        "boot.floor.extra", Target.none());
     results.compareAbsolute(".rar size (MB)", "footprint.rar.size", Target.atMost(15));
   }
 }
