@@ -28,7 +28,8 @@ class RarContentsIT {
         || j.startsWith("netty-") || j.startsWith("conscrypt-")
         || j.startsWith("proto-google-cloud-alloydb-v1-") || j.startsWith("proto-google-cloud-alloydb-v1beta-")
         || j.startsWith("proto-google-iam-v1-") || j.startsWith("httpclient-") || j.startsWith("httpcore-")
-        || j.startsWith("commons-codec-") || j.startsWith("re2j-") || j.startsWith("threeten-extra-"))
+        || j.startsWith("commons-codec-") || j.startsWith("re2j-") || j.startsWith("threeten-extra-")
+        || j.startsWith("gax-grpc-") || j.startsWith("perfmark-api-"))
         .noneMatch(j -> j.matches("(runtime|common|protobuf)-0\\.\\d+\\.\\d+\\.jar"));
   }
 
