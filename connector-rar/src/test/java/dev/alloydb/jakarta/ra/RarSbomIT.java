@@ -1,6 +1,7 @@
 package dev.alloydb.jakarta.ra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -19,11 +20,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The .rar's CycloneDX SBOM (target/bom.json, README "Artifacts") lists exactly the jars the .rar bundles, each
  * with a license: the SBOM comes from the dependency graph, the .rar from the rar plugin, and an exclusion or a
- * scope that one honours and the other does not would show here.
+ * scope that one honours and the other does not would show here. The CycloneDX plugin makes no SBOM in an offline
+ * build (it says so and skips), so the test is skipped there rather than read an SBOM left by an earlier build.
  */
 class RarSbomIT {
   @Test
   void sbomListsEveryBundledJarWithItsLicense() throws Exception {
+    assumeFalse("offline=true".equals(System.getProperty("alloydb.it.maven")),
+        "an offline build makes no SBOM (cyclonedx makeBom)");
     JsonObject bom;
     try (Reader reader = Files.newBufferedReader(Path.of(System.getProperty("alloydb.it.sbom")))) {
       bom = JsonParser.parseReader(reader).getAsJsonObject();
