@@ -48,10 +48,10 @@ record Settings(
         ? new Settings(true, sections, 10, 20, 2, 2, Integer.getInteger(FRESH_JVM_TRIALS, 2), Duration.ofMillis(50),
             200, 1, 8,
             Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Integer.getInteger(BOOT_TRIALS, 1), 8)
-        : new Settings(false, sections, Integer.getInteger(WARMUP_ROUNDS, 150), 60, 5, 15,
+        : new Settings(false, sections, Integer.getInteger(WARMUP_ROUNDS, 150), 60, 8, 15,
             Integer.getInteger(FRESH_JVM_TRIALS, 15), Duration.ofMillis(50),
             200, 3, 8,
-            Duration.ofSeconds(2), Duration.ofSeconds(3), 4, Integer.getInteger(BOOT_TRIALS, 3), 32);
+            Duration.ofSeconds(2), Duration.ofSeconds(3), 8, Integer.getInteger(BOOT_TRIALS, 3), 32);
   }
 
   boolean runs(String section) {
