@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Section 1: new-connection latency with a warm certificate. The clients first open warm-up connections in turns
- * (which also fills each connector's certificate cache), then take turns, trial after trial, each trial starting
- * with the next client, so that load from elsewhere on the machine hits all of them alike. Only {@code open()} is
- * timed; each connection is closed before the next one opens.
+ * (which also fills each connector's certificate cache), then take turns, trial after trial, in an order that
+ * changes every trial ({@link PooledThroughput#inTurn}), so that load from elsewhere on the machine hits all of them
+ * alike. Only {@code open()} is timed; each connection is closed before the next one opens.
  *
  * <p>The warm-up is long because the JIT is what made the tail: with 30 connections per client the compiler threads
  * still worked through the first two trials (1.6 s of compilation during one client's first 60 connections), and the

@@ -26,7 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Sections 4 (Payara) and 5 (boot time): Payara Micro with the resource adapter's DataSource against Payara's own
  * JDBC pool over this connector's socket factory (same proxy, same connector code: the difference is the JCA layer),
- * both driven by an in-container loop; and Payara Micro's boot time with and without the .rar.
+ * both driven by an in-container loop; and Payara Micro's boot time bare, with the .rar and with the .rar without
+ * the Google libraries.
  *
  * <p>Both servers run at once and take turns, trial after trial, so background load hits them alike. The native pool
  * gets the connector's jars from the .rar itself ({@code --addlibs}), so both servers run the same connector build.
@@ -68,7 +69,8 @@ final class PayaraBenchmark {
     for (int t = 0; t < settings.bootTrials(); t++) {
       for (var boot : PooledThroughput.inTurn(List.copyOf(deployments.entrySet()), t)) {
         try (PayaraMicroProcess p = launch("boot-" + boot.getKey() + "-" + t, List.of(), boot.getValue())) {
-          times.computeIfAbsent(boot.getKey(), k -> new ArrayList<>()).add(p.awaitReady(BOOT_TIMEOUT).toNanos() / 1e6);
+          double millis = p.awaitReady(BOOT_TIMEOUT).toNanos() / 1e6;
+          times.computeIfAbsent(boot.getKey(), k -> new ArrayList<>()).add(millis);
         }
       }
     }

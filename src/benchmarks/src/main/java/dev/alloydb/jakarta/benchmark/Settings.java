@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How much work each benchmark does. The defaults fit the whole run in well under 10 minutes on 2 cores;
+ * How much work each benchmark does. The defaults fit the whole run in about 12 minutes on 2 cores;
  * {@code -Dbenchmark.quick=true} shrinks everything for a smoke run of the harness itself, and
  * {@code -Dbenchmark.sections=1,2} runs only some sections ({@code -Dbenchmark.freshJvmTrials=n} sets the trials of
- * section 2f; {@code -Dbenchmark.bootTrials=n} the Payara Micro boots of section 4p, each bare and with the .rar;
+ * section 2f; {@code -Dbenchmark.bootTrials=n} the Payara Micro boots of section 4p, each bare, with the .rar and
+ * with the .rar without the Google libraries;
  * {@code -Dbenchmark.warmupRounds=n} the warm-up connections of section 1, per client).
  */
 record Settings(
