@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Section 1: new-connection latency with a warm certificate. The clients first open warm-up connections in turns
  * (which also fills each connector's certificate cache), then take turns, trial after trial, in an order that
- * changes every trial ({@link PooledThroughput#inTurn}), so that load from elsewhere on the machine hits all of them
+ * changes every trial ({@link Turns#inTurn}), so that load from elsewhere on the machine hits all of them
  * alike. Only {@code open()} is timed; each connection is closed before the next one opens.
  *
  * <p>The warm-up is long because the JIT is what made the tail: with 30 connections per client the compiler threads
@@ -40,7 +40,7 @@ final class NewConnectionLatency {
     Map<Client, List<long[]>> trials = new LinkedHashMap<>();
     clients.forEach(c -> trials.put(c, new ArrayList<>()));
     for (int t = 0; t < settings.latencyTrials(); t++) {
-      for (Client client : PooledThroughput.inTurn(clients, t)) {
+      for (Client client : Turns.inTurn(clients, t)) {
         long[] samples = new long[settings.connectionsPerTrial()];
         for (int i = 0; i < samples.length; i++) {
           samples[i] = openAndClose(client);

@@ -67,7 +67,7 @@ final class PayaraBenchmark {
     deployments.put("floor", List.of("--deploy", floorRar.toString()));
     Map<String, List<Double>> times = new LinkedHashMap<>();
     for (int t = 0; t < settings.bootTrials(); t++) {
-      for (var boot : PooledThroughput.inTurn(List.copyOf(deployments.entrySet()), t)) {
+      for (var boot : Turns.inTurn(List.copyOf(deployments.entrySet()), t)) {
         try (PayaraMicroProcess p = launch("boot-" + boot.getKey() + "-" + t, List.of(), boot.getValue())) {
           double millis = p.awaitReady(BOOT_TIMEOUT).toNanos() / 1e6;
           times.computeIfAbsent(boot.getKey(), k -> new ArrayList<>()).add(millis);
@@ -137,7 +137,7 @@ final class PayaraBenchmark {
       Map<String, List<Double>> samples = new LinkedHashMap<>();
       for (int t = 0; t < settings.throughputTrials(); t++) {
         for (Workload workload : Workload.values()) {
-          for (var server : PooledThroughput.inTurn(List.copyOf(servers.entrySet()), t)) {
+          for (var server : Turns.inTurn(List.copyOf(servers.entrySet()), t)) {
             samples.computeIfAbsent(server.getKey() + "." + workload, k -> new ArrayList<>())
                 .add(runLoop(server.getValue(), jndi(server.getKey()), workload, settings.throughputTrial()));
           }

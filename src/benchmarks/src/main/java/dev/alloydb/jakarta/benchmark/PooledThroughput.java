@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.alloydb.jakarta.testkit.throughput.ThroughputLoop;
 import dev.alloydb.jakarta.testkit.throughput.Workload;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ final class PooledThroughput {
       Map<Key, List<Double>> samples = new LinkedHashMap<>();
       for (int t = 0; t < settings.throughputTrials(); t++) {
         for (Workload workload : Workload.values()) {
-          for (Map.Entry<UrlClient, HikariDataSource> pool : inTurn(List.copyOf(pools.entrySet()), t)) {
+          for (Map.Entry<UrlClient, HikariDataSource> pool : Turns.inTurn(List.copyOf(pools.entrySet()), t)) {
             double opsPerSecond = ThroughputLoop.run(pool.getValue(), workload, settings.poolThreads(),
                 settings.throughputTrial());
             samples.computeIfAbsent(new Key(pool.getKey(), workload), k -> new ArrayList<>()).add(opsPerSecond);
@@ -54,22 +53,5 @@ final class PooledThroughput {
     } finally {
       pools.values().forEach(HikariDataSource::close);
     }
-  }
-
-  /**
-   * The order of trial {@code trial}: the list rotated by one place every two trials, and reversed in every odd
-   * trial, so that over twice as many trials as there are entries each takes every place twice and follows two
-   * different entries. In one JVM the pool that runs first after a change of workload pays for the loop's
-   * recompilation, which a fixed order charges to the same pool every time; and rotation alone keeps the cyclic
-   * order, so each entry would always run right after the same other one (and inherit, say, the database's cleanup
-   * of that one's updates).
-   */
-  static <T> List<T> inTurn(List<T> entries, int trial) {
-    List<T> order = new ArrayList<>(entries);
-    Collections.rotate(order, -((trial / 2) % Math.max(1, order.size())));
-    if (trial % 2 == 1) {
-      Collections.reverse(order);
-    }
-    return order;
   }
 }

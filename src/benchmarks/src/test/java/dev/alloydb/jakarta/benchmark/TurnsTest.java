@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The order in which the benchmark's clients take their turns. */
-class PooledThroughputTest {
+/** The order in which the benchmark's clients take their turns ({@link Turns}). */
+class TurnsTest {
 
   @Test
   void overTwiceAsManyTrialsAsEntriesEachTakesEveryPlaceTwiceAndFollowsTwoOthers() {
@@ -18,7 +18,7 @@ class PooledThroughputTest {
     Map<String, Map<Integer, Integer>> places = new HashMap<>();
     Map<String, Set<String>> predecessors = new HashMap<>();
     for (int trial = 0; trial < 2 * clients.size(); trial++) {
-      List<String> order = PooledThroughput.inTurn(clients, trial);
+      List<String> order = Turns.inTurn(clients, trial);
       assertThat(order).containsExactlyInAnyOrderElementsOf(clients);
       for (int place = 0; place < order.size(); place++) {
         places.computeIfAbsent(order.get(place), c -> new HashMap<>()).merge(place, 1, Integer::sum);
@@ -37,9 +37,9 @@ class PooledThroughputTest {
   @Test
   void twoEntriesAlternate() {
     List<String> servers = List.of("ra", "native");
-    assertThat(PooledThroughput.inTurn(servers, 0)).containsExactly("ra", "native");
-    assertThat(PooledThroughput.inTurn(servers, 1)).containsExactly("native", "ra");
-    assertThat(PooledThroughput.inTurn(servers, 2)).containsExactly("native", "ra");
-    assertThat(PooledThroughput.inTurn(servers, 3)).containsExactly("ra", "native");
+    assertThat(Turns.inTurn(servers, 0)).containsExactly("ra", "native");
+    assertThat(Turns.inTurn(servers, 1)).containsExactly("native", "ra");
+    assertThat(Turns.inTurn(servers, 2)).containsExactly("native", "ra");
+    assertThat(Turns.inTurn(servers, 3)).containsExactly("ra", "native");
   }
 }
